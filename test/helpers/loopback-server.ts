@@ -70,8 +70,10 @@ export async function startLoopbackServer(route: StubRoute): Promise<LoopbackSer
 
   server.on('connect', (req, socket) => {
     egress.push({ method: 'CONNECT', target: req.url ?? '?' });
+    socket.on('error', () => {}); // clients reset refused tunnels; that must not crash the test process
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
+  server.on('clientError', (_error, socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
