@@ -182,12 +182,24 @@ export interface WorkflowContext {
   lowerAssurance: boolean;
   /** Last self-review Claude submitted (summary only is shown by `next`). */
   lastSelfReview: SelfReview | null;
+  /**
+   * Working-tree snapshot (git tree hash, `docs/cccc/` excluded) when the plan was approved: the diff base of
+   * the final review. Null until `src/` sends a `tree` with the approving event.
+   */
+  runBase: string | null;
+  /** Working-tree snapshot when the current milestone started: the diff base of its reviews. */
+  milestoneBase: string | null;
 }
 
 /** Fields every event carries: when it happened (ISO-8601 UTC, from `src/`'s clock) and the config limits. */
 export interface EventBase {
   at: string;
   limits: Limits;
+  /**
+   * The working-tree snapshot (git tree hash of the work tree with `docs/cccc/` excluded) when the event was
+   * sent, if `src/` computed one. Recorded as the diff base when a milestone or the run starts.
+   */
+  tree?: string | null;
 }
 
 /** Discovery-doc state computed by `src/` (`filled` = exists and differs from its template). */

@@ -30,6 +30,8 @@ export function initialContext(): WorkflowContext {
     pause: null,
     lowerAssurance: false,
     lastSelfReview: null,
+    runBase: null,
+    milestoneBase: null,
   };
 }
 
@@ -86,6 +88,7 @@ export function leaveMilestone(
   context: WorkflowContext,
   outcome: 'passed' | 'skipped',
   at: string,
+  tree: string | null = null,
 ): Partial<WorkflowContext> {
   const index = context.milestoneIndex ?? 0;
   const milestone = context.milestones[index];
@@ -99,6 +102,7 @@ export function leaveMilestone(
     milestonesThisRun: outcome === 'passed' ? context.milestonesThisRun + 1 : context.milestonesThisRun,
     diffLimitWaivedFor: null,
     fixReturnTo: null,
+    milestoneBase: tree,
     ...freshGateCounters(),
     // The final gate's first round starts as soon as the last milestone is left.
     reviewRound: next === 'CODEX_FINAL_REVIEW' ? 1 : 0,

@@ -72,8 +72,10 @@ const machineSetup = setup({
       const e = event as EventOf<'plan.submitted'>;
       return { milestones: e.milestones, planRound: context.planRound + 1, planApproved: false };
     }),
-    approvePlan: assign(({ context }) => ({
+    approvePlan: assign(({ context, event }) => ({
       planApproved: true,
+      runBase: context.runBase ?? event.tree ?? null,
+      milestoneBase: event.tree ?? null,
       milestoneIndex: firstOpenMilestone(context.milestones, context),
       fixReturnTo: null,
       ...freshGateCounters(),
@@ -88,7 +90,7 @@ const machineSetup = setup({
       fixReturnTo: params.returnTo,
     })),
     nextReviewRound: assign(({ context }) => ({ reviewRound: context.reviewRound + 1 })),
-    passMilestone: assign(({ context, event }) => leaveMilestone(context, 'passed', event.at)),
+    passMilestone: assign(({ context, event }) => leaveMilestone(context, 'passed', event.at, event.tree ?? null)),
     startFinal: assign(() => ({ ...freshGateCounters(), reviewRound: 1, fixReturnTo: null })),
     recordAnswer: assign(({ context, event }) =>
       event.type === 'question.answered' ? { answers: [...context.answers, event.answer] } : {},
@@ -167,7 +169,7 @@ const machineSetup = setup({
         case 'replan':
           return { ...base, planApproved: false, planRound: 0, milestoneIndex: null, fixReturnTo: null, ...freshGateCounters() };
         case 'skip':
-          return { ...base, ...leaveMilestone(context, 'skipped', event.at) };
+          return { ...base, ...leaveMilestone(context, 'skipped', event.at, event.tree ?? null) };
       }
     }),
   },

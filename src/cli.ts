@@ -1,0 +1,139 @@
+/**
+ * The commander program. Each action loads its command module lazily (so `cccc status` does not pay for
+ * the Codex adapter) and prints through `emit`. Nothing here sets the exit code: errors propagate to
+ * `src/bin.ts`.
+ */
+import { Command, Option } from 'commander';
+import { emit } from './output.js';
+import { defaultDeps } from './commands/workspace.js';
+import { readStdinText } from './stdin.js';
+import { UsageError } from './errors.js';
+import { packageVersion } from './version.js';
+
+const readStdin = async () => (await readStdinText()).text;
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`"${value}" is not a whole number.`);
+  return n;
+}
+
+/** Build the `cccc` program. */
+export function buildProgram(): Command {
+  const program = new Command('cccc')
+    .description('Claude Code plans and implements; Codex reviews adversarially. A crash-safe state machine for the workflow.')
+    .version(packageVersion(), '-V, --version')
+    .showHelpAfterError('(run cccc --help for usage)')
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('setup')
+    .description('create docs/cccc/ and .claude/commands/ in this git repository (never touches settings or hooks)')
+    .addOption(new Option('--preset <name>', 'config preset').choices(['recommended', 'strict', 'custom']))
+    .option('--config-file <file>', 'custom config JSON (a partial config is merged over recommended); - for stdin')
+    .addOption(new Option('--language <lang>', 'user language').choices(['auto', 'en', 'zh-CN']))
+    .option('--keep', 'keep an existing config; only fill missing files')
+    .option('--rebuild', 'back up the existing config and rebuild it from the preset')
+    .option('-y, --yes', 'never ask (non-interactive)')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const { runSetup, printSetupResult } = await import('./commands/setup.js');
+      const result = await runSetup({ ...opts, readStdin }, defaultDeps());
+      printSetupResult(result, { json: Boolean(opts.json) });
+    });
+
+  program
+    .command('start')
+    .description('start a task: the workflow begins with project discovery')
+    .argument('<task...>', 'the task, in your own words')
+    .option('--json', 'print JSON')
+    .action(async (task: string[], opts) => {
+      const { runStart, formatStart } = await import('./commands/start.js');
+      emit(await runStart(task.join(' '), defaultDeps()), opts.json, formatStart);
+    });
+
+  program
+    .command('next')
+    .description("the current step: Claude's exact instruction and command")
+    .option('--json', 'print JSON: {status, milestone, instruction, command, details, …}')
+    .action(async (opts) => {
+      const { runNext, formatNext } = await import('./commands/next.js');
+      emit(await runNext(defaultDeps()), opts.json, (s) => formatNext(s));
+    });
+
+  program
+    .command('status')
+    .description('where the workflow is')
+    .option('--json', 'print JSON: {status, milestone, revision, task, …}')
+    .action(async (opts) => {
+      const { runStatus, formatStatus } = await import('./commands/status.js');
+      emit(await runStatus(defaultDeps()), opts.json, formatStatus);
+    });
+
+  program
+    .command('submit')
+    .description("hand Claude's finished step to the workflow")
+    .argument('<step>', 'discovery | plan | milestone | fix')
+    .option('--self-review <file>', 'self-review JSON file, or - for stdin (plan, milestone, fix)')
+    .option('--json', 'print JSON')
+    .action(async (step: string, opts) => {
+      const { runSubmit, formatSubmit } = await import('./commands/submit.js');
+      emit(await runSubmit({ step, selfReview: opts.selfReview, readStdin }, defaultDeps()), opts.json, formatSubmit);
+    });
+
+  program
+    .command('pause')
+    .description('pause the workflow for a human decision')
+    .requiredOption('--kind <kind>', 'human | secret | sensitive | unsafe | system')
+    .requiredOption('--reason <text>', 'why')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const { runPause, formatPause } = await import('./commands/pause.js');
+      emit(await runPause(opts, defaultDeps()), opts.json, formatPause);
+    });
+
+  program
+    .command('answer')
+    .description('answer an open question (recorded in decision-log.md and the journal)')
+    .requiredOption('--question <id>', 'question id, e.g. Q1')
+    .option('--option <id>', 'the chosen option, e.g. A')
+    .option('--text <text>', 'your own answer ("Other")')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const { runAnswer, formatAnswer } = await import('./commands/answer.js');
+      emit(await runAnswer(opts, defaultDeps()), opts.json, formatAnswer);
+    });
+
+  program
+    .command('resume')
+    .description('leave a pause by a guarded strategy')
+    .requiredOption('--strategy <s>', 'recommended | extend-review | skip | mock | replan | bypass-codex')
+    .option('--confirm', 'a human approves this (required for some strategies)')
+    .option('--reason <text>', 'why (recorded in decision-log.md)')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const { runResume, formatResume } = await import('./commands/resume.js');
+      emit(await runResume(opts, defaultDeps()), opts.json, formatResume);
+    });
+
+  program
+    .command('gates')
+    .description('plan / milestone / final / safety gates')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const { runGates, formatGates } = await import('./commands/gates.js');
+      emit(await runGates(defaultDeps()), opts.json, formatGates);
+    });
+
+  program
+    .command('trace')
+    .description('recent journal events, newest last')
+    .option('--limit <n>', 'how many events (0 = all)', positiveInt, 20)
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const { runTrace, formatTrace } = await import('./commands/trace.js');
+      emit(await runTrace({ limit: opts.limit }, defaultDeps()), opts.json, formatTrace);
+    });
+
+  return program;
+}

@@ -1,0 +1,72 @@
+/**
+ * `cccc status [--json]`: where the workflow is. The JSON shape is a public contract (README):
+ * `{status, milestone, revision, task, kind, pause, milestones: [{id, title, risk, outcome}], gates: {…},
+ *   lowerAssurance, updatedAt}`.
+ */
+import { STATUS_TABLE } from '../../machines/status-table.js';
+import { currentMilestoneId } from '../../machines/guards.js';
+import { readState } from '../state/store.js';
+import { openWorkspace, type CommandDeps } from './workspace.js';
+import type { PauseInfo } from '../../machines/types.js';
+
+/** The `cccc status --json` document. */
+export interface StatusResult {
+  status: string;
+  kind: string;
+  milestone: string | null;
+  revision: number;
+  task: string | null;
+  mode: string;
+  pause: PauseInfo | null;
+  planApproved: boolean;
+  milestones: { id: string; title: string; risk: string; outcome: 'passed' | 'skipped' | 'current' | 'pending' }[];
+  gatesPassed: number;
+  lowerAssurance: boolean;
+  updatedAt: string;
+}
+
+/** Read the workspace's status. Read-only. */
+export async function runStatus(deps: Pick<CommandDeps, 'cwd'>): Promise<StatusResult> {
+  const { paths, config } = await openWorkspace(deps);
+  const state = await readState(paths);
+  const ctx = state.snapshot.context;
+  const current = currentMilestoneId(ctx);
+  const outcomes = new Map(ctx.outcomes.map((o) => [o.id, o.outcome]));
+  return {
+    status: state.status,
+    kind: STATUS_TABLE[state.status].kind,
+    milestone: current,
+    revision: state.revision,
+    task: ctx.task,
+    mode: config.mode,
+    pause: ctx.pause,
+    planApproved: ctx.planApproved,
+    milestones: ctx.milestones.map((m) => ({
+      id: m.id,
+      title: m.title,
+      risk: m.risk,
+      outcome: outcomes.get(m.id) ?? (m.id === current ? 'current' : 'pending'),
+    })),
+    gatesPassed: ctx.gates.filter((g) => g.passed).length,
+    lowerAssurance: ctx.lowerAssurance,
+    updatedAt: state.updatedAt,
+  };
+}
+
+/** Human rendering of {@link StatusResult}. */
+export function formatStatus(r: StatusResult): string {
+  const lines = [
+    `Status:    ${r.status} (${r.kind})`,
+    `Task:      ${r.task ?? '—'}`,
+    `Milestone: ${r.milestone ?? '—'}`,
+    `Mode:      ${r.mode}`,
+    `Revision:  ${r.revision} (updated ${r.updatedAt})`,
+  ];
+  if (r.pause) lines.push(`Paused:    ${r.pause.kind} — ${r.pause.reason}`, `Resumes to: ${r.pause.interrupted}`);
+  if (r.milestones.length) {
+    lines.push('Milestones:');
+    for (const m of r.milestones) lines.push(`  ${m.id.padEnd(6)} ${m.outcome.padEnd(8)} ${m.risk.padEnd(8)} ${m.title}`);
+  }
+  if (r.lowerAssurance) lines.push('Assurance: LOWER (mock secrets or a bypassed gate in this run)');
+  return lines.join('\n');
+}
