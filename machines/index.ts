@@ -7,3 +7,4 @@ export * from './resume.js';
 export * from './updates.js';
 export * from './workflow.js';
 export * from './run.js';
+export * from './graph.js';
