@@ -214,18 +214,24 @@ function planSubmitted(from: Status) {
 }
 
 /**
- * `pause.requested` and `resume`, which every active and paused status accepts. A pause request for the
- * status the workflow is already in changes nothing; resume transitions are guarded by {@link decideResume}.
+ * `pause.requested` in every active status, `resume` in every pause (guarded by {@link decideResume}). A pause
+ * is left only by `resume` (issue #2 §2: pauses "leave on `resume`"), so a pause request while paused is
+ * refused: otherwise `UNSAFE` → `pause --kind human` → `resume` would skip the `replan --confirm` that is the
+ * only way out of `UNSAFE`, and any pause could shed the `--confirm` its row requires.
  */
 function common(from: Status) {
   const kind = STATUS_TABLE[from].kind;
-  if (kind !== 'active' && kind !== 'paused') return {};
+  if (kind === 'active') {
+    return {
+      'pause.requested': PAUSE_KINDS.map((k) => ({
+        guard: { type: 'pauseKindIs' as const, params: { kind: k } },
+        target: PAUSE_KIND_STATUS[k],
+        actions: pauseOn(from, k),
+      })),
+    };
+  }
+  if (kind !== 'paused') return {};
   return {
-    'pause.requested': PAUSE_KINDS.filter((k) => PAUSE_KIND_STATUS[k] !== from).map((k) => ({
-      guard: { type: 'pauseKindIs' as const, params: { kind: k } },
-      target: PAUSE_KIND_STATUS[k],
-      actions: pauseOn(from, k),
-    })),
     resume: STATUSES.filter((s) => STATUS_TABLE[s].kind === 'active').map((target) => ({
       guard: { type: 'resumeLeadsTo' as const, params: { from, target } },
       target,
