@@ -142,15 +142,20 @@ const machineSetup = setup({
         event.at,
       ),
     ),
-    pauseThreshold: assign(({ context, event }, params: { interrupted: Status; what: string }) =>
-      pauseUpdate(
-        { ...context, pause: null },
-        params.interrupted,
-        'threshold',
-        `${params.what} reached; resume --strategy extend-review for one more round, or skip / replan.`,
-        'review_threshold',
-        event.at,
-      ),
+    // `returnTo` is where the CLAUDE_FIX this pause interrupted goes back to: set here too, because a threshold
+    // on a gate's first round is reached before any startFix recorded it.
+    pauseThreshold: assign(
+      ({ context, event }, params: { interrupted: Status; what: string; returnTo: Ctx['fixReturnTo'] }) => ({
+        ...pauseUpdate(
+          { ...context, pause: null },
+          params.interrupted,
+          'threshold',
+          `${params.what} reached; resume --strategy extend-review for one more round, or skip / replan.`,
+          'review_threshold',
+          event.at,
+        ),
+        ...(params.returnTo === null ? {} : { fixReturnTo: params.returnTo }),
+      }),
     ),
     resume: assign(({ context, event }) => {
       if (event.type !== 'resume' || context.pause === null) return {};
@@ -169,7 +174,8 @@ const machineSetup = setup({
         case 'replan':
           return { ...base, planApproved: false, planRound: 0, milestoneIndex: null, fixReturnTo: null, ...freshGateCounters() };
         case 'skip':
-          return { ...base, ...leaveMilestone(context, 'skipped', event.at, event.tree ?? null) };
+          // base last: leaveMilestone carries the old milestonesThisRun, but every resume restarts the count.
+          return { ...leaveMilestone(context, 'skipped', event.at, event.tree ?? null), ...base };
       }
     }),
   },
@@ -182,7 +188,10 @@ const pauseOn = (from: Status, kind: PauseKind, code?: string) => ({
 const gate = (g: GateName) => ({ type: 'gateIs' as const, params: { gate: g } });
 const verdict = (status: string) => ({ type: 'verdictIs' as const, params: { status } });
 const selfReview = (v: string) => ({ type: 'selfReviewIs' as const, params: { verdict: v } });
-const threshold = (interrupted: Status, what: string) => ({ type: 'pauseThreshold' as const, params: { interrupted, what } });
+const threshold = (interrupted: Status, what: string, returnTo: Ctx['fixReturnTo'] = null) => ({
+  type: 'pauseThreshold' as const,
+  params: { interrupted, what, returnTo },
+});
 const startFix = (returnTo: 'CODEX_MILESTONE_REVIEW' | 'CODEX_FINAL_REVIEW') => ({ type: 'startFix' as const, params: { returnTo } });
 
 /** Verdict transitions all three gates share: needs_human, unsafe, and fail-closed for anything unknown. */
@@ -283,7 +292,7 @@ const STATES: Record<Status, Record<string, unknown>> = {
       {
         guard: and([gate('milestone'), 'verdictNeedsFix', 'fixBudgetExhausted']),
         target: 'REVIEW_THRESHOLD_EXCEEDED',
-        actions: ['recordGate', threshold('CLAUDE_FIX', 'review.max_review_rounds_per_milestone / max_fix_attempts_per_milestone')],
+        actions: ['recordGate', threshold('CLAUDE_FIX', 'review.max_review_rounds_per_milestone / max_fix_attempts_per_milestone', 'CODEX_MILESTONE_REVIEW')],
       },
       { guard: and([gate('milestone'), 'verdictNeedsFix']), target: 'CLAUDE_FIX', actions: ['recordGate', startFix('CODEX_MILESTONE_REVIEW')] },
       { guard: and([gate('milestone'), verdict('fail_unclear')]), target: 'FAIL_UNCLEAR', actions: ['recordGate', pauseOn('CODEX_MILESTONE_REVIEW', 'unclear')] },
@@ -309,7 +318,7 @@ const STATES: Record<Status, Record<string, unknown>> = {
       {
         guard: and([gate('final'), 'verdictNeedsFix', 'fixBudgetExhausted']),
         target: 'REVIEW_THRESHOLD_EXCEEDED',
-        actions: ['recordGate', threshold('CLAUDE_FIX', 'review.max_review_rounds_per_milestone / max_fix_attempts_per_milestone (final gate)')],
+        actions: ['recordGate', threshold('CLAUDE_FIX', 'review.max_review_rounds_per_milestone / max_fix_attempts_per_milestone (final gate)', 'CODEX_FINAL_REVIEW')],
       },
       { guard: and([gate('final'), 'verdictNeedsFix']), target: 'CLAUDE_FIX', actions: ['recordGate', startFix('CODEX_FINAL_REVIEW')] },
       ...verdictFallbacks('CODEX_FINAL_REVIEW', 'final'),
