@@ -66,14 +66,21 @@ export function verdictPassed(event: WorkflowEvent): boolean {
   return verdictPasses(event.verdict.status, event.verdict.findings, event.limits, passStatusOf(event.gate));
 }
 
+/** The fixable-rejection status of each gate: the plan gate says `rejected_fixable`, the others `fail_fixable`. */
+export function fixStatusOf(gate: GateName): 'rejected_fixable' | 'fail_fixable' {
+  return gate === 'plan' ? 'rejected_fixable' : 'fail_fixable';
+}
+
 /**
- * Guard: the verdict asks for a fix — `fail_fixable` / `rejected_fixable`, or a pass status that carries a
- * blocking finding (which is not a pass, and the finding is fixable by definition of the verdict).
+ * Guard: the verdict asks for a fix — the gate's own fixable status ({@link fixStatusOf}), or a pass status that
+ * carries a blocking finding (which is not a pass, and the finding is fixable by definition of the verdict).
+ * Another gate's word (`rejected_fixable` at the milestone gate) is unknown here and falls through to the
+ * fail-closed `PAUSED_FOR_CODEX`.
  */
 export function verdictNeedsFix(event: WorkflowEvent): boolean {
   if (event.type !== 'review.verdict') return false;
   const s = event.verdict.status;
-  if (s === 'fail_fixable' || s === 'rejected_fixable') return true;
+  if (s === fixStatusOf(event.gate)) return true;
   return s === passStatusOf(event.gate) && event.verdict.findings.some((f) => severityBlocks(f.severity, event.limits));
 }
 
