@@ -3,6 +3,7 @@
  * context and the event and decides from facts `src/` put in the payload; none does I/O. They are exported
  * so tests can call them as plain functions.
  */
+import { nextOpenMilestoneIndex } from './resume.js';
 import { severityBlocks, verdictPasses } from './severity.js';
 import type { DocState, EventOf, GateName, Limits, WorkflowContext, WorkflowEvent } from './types.js';
 
@@ -108,9 +109,9 @@ export function fixBudgetExhausted(context: WorkflowContext, limits: Limits): bo
   );
 }
 
-/** Guard: a milestone after the current one exists. */
+/** Guard: a milestone after the current one exists that has not passed or been skipped (see {@link nextOpenMilestoneIndex}). */
 export function hasNextMilestone(context: WorkflowContext): boolean {
-  return context.milestoneIndex !== null && context.milestoneIndex + 1 < context.milestones.length;
+  return context.milestoneIndex !== null && nextOpenMilestoneIndex(context) < context.milestones.length;
 }
 
 /** Guard: accepting the current milestone reaches `milestones.max_milestones_per_run`. */

@@ -40,12 +40,24 @@ export function interruptedMilestoneWork(context: WorkflowContext): boolean {
 }
 
 /**
- * The status after skipping the current milestone: the next milestone's `IMPLEMENT_MILESTONE`, or
- * `CODEX_FINAL_REVIEW` when it was the last.
+ * Index of the first milestone after the current one that has no outcome yet, or `milestones.length` when none
+ * is left. A replan keeps passed (and skipped) milestones wherever the new plan lists them, so the next
+ * milestone is not simply `milestoneIndex + 1`.
  */
-export function statusAfterMilestone(context: Pick<WorkflowContext, 'milestoneIndex' | 'milestones'>): Status {
-  const next = (context.milestoneIndex ?? -1) + 1;
-  return next < context.milestones.length ? 'IMPLEMENT_MILESTONE' : 'CODEX_FINAL_REVIEW';
+export function nextOpenMilestoneIndex(context: Pick<WorkflowContext, 'milestoneIndex' | 'milestones' | 'outcomes'>): number {
+  const done = new Set(context.outcomes.map((o) => o.id));
+  for (let i = (context.milestoneIndex ?? -1) + 1; i < context.milestones.length; i++) {
+    if (!done.has(context.milestones[i]!.id)) return i;
+  }
+  return context.milestones.length;
+}
+
+/**
+ * The status after leaving (passing or skipping) the current milestone: the next open milestone's
+ * `IMPLEMENT_MILESTONE`, or `CODEX_FINAL_REVIEW` when none is left.
+ */
+export function statusAfterMilestone(context: Pick<WorkflowContext, 'milestoneIndex' | 'milestones' | 'outcomes'>): Status {
+  return nextOpenMilestoneIndex(context) < context.milestones.length ? 'IMPLEMENT_MILESTONE' : 'CODEX_FINAL_REVIEW';
 }
 
 /**

@@ -2,7 +2,7 @@
  * Pure context updates used by the machine's `assign` actions. Each returns a partial context; none reads a
  * clock or does I/O — times come from the event (`event.at`).
  */
-import { openQuestions, statusAfterMilestone } from './resume.js';
+import { nextOpenMilestoneIndex, openQuestions, statusAfterMilestone } from './resume.js';
 import { PAUSE_KIND_STATUS, type PauseKind, type Status } from './status-table.js';
 import type { HumanQuestion, Milestone, PauseInfo, WorkflowContext, WorkflowEvent } from './types.js';
 
@@ -98,7 +98,7 @@ export function leaveMilestone(
   const next = statusAfterMilestone(context);
   return {
     outcomes,
-    milestoneIndex: next === 'IMPLEMENT_MILESTONE' ? index + 1 : index,
+    milestoneIndex: next === 'IMPLEMENT_MILESTONE' ? nextOpenMilestoneIndex(context) : index,
     milestonesThisRun: outcome === 'passed' ? context.milestonesThisRun + 1 : context.milestonesThisRun,
     diffLimitWaivedFor: null,
     fixReturnTo: null,
