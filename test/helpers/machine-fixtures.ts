@@ -6,7 +6,6 @@
  * `recommended` has somewhere to return to and `skip` has a milestone to skip.
  */
 import {
-  PAUSE_KIND_STATUS,
   applyEvent,
   replay,
   statusOfSnapshot,
@@ -56,9 +55,6 @@ export function verdict(
   const facts = verdictFacts(status as VerdictFacts['status'], findings, questions);
   return ev('review.verdict', { gate, verdict: facts, record: record(gate, status, false) }, extra);
 }
-
-/** The pass status of each gate. */
-export const PASS = { plan: 'approved', milestone: 'pass', final: 'pass' } as const;
 
 /** Events from a fresh workspace to M001's `IMPLEMENT_MILESTONE`. */
 export const TO_IMPLEMENT: WorkflowEvent[] = [start(), discovery(), plan(), verdict('plan', 'approved')];
@@ -140,12 +136,3 @@ export function applyAll(snapshot: WorkflowSnapshot, events: readonly WorkflowEv
   }
   return s;
 }
-
-/** The outcome of one event: the status it leads to, or `refused`. */
-export function outcome(snapshot: WorkflowSnapshot, event: WorkflowEvent): Status | 'refused' {
-  const r = applyEvent(snapshot, event);
-  return r.changed ? statusOfSnapshot(r.snapshot) : 'refused';
-}
-
-/** The pause status each pause kind enters, for tables that pause via `pause.requested`. */
-export const pauseStatusOf = (kind: PauseKind) => PAUSE_KIND_STATUS[kind];

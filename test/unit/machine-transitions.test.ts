@@ -25,25 +25,15 @@ const R = 'refused';
 /** Accepted, status unchanged (`question.answered` records the answer in any status). */
 const SAME = 'same';
 
-const SETUP = 'SETUP_COMPLETE';
 const DISCOVER = 'DISCOVER_EXISTING_PROJECT';
 const PLANNING = 'CLAUDE_PLANNING_REVIEW';
 const PLAN_GATE = 'CODEX_ADVERSARIAL_PLAN_REVIEW';
-const REVISE = 'CLAUDE_REVISE_PLAN';
 const IMPLEMENT = 'IMPLEMENT_MILESTONE';
 const MS_GATE = 'CODEX_MILESTONE_REVIEW';
-const FIX = 'CLAUDE_FIX';
-const FINAL_GATE = 'CODEX_FINAL_REVIEW';
 const DONE = 'DONE';
 const HUMAN = 'PAUSED_FOR_HUMAN';
-const SECRET = 'NEEDS_SECRET';
-const SENSITIVE = 'SENSITIVE_OPERATION';
 const UNSAFE = 'UNSAFE';
 const CODEX = 'PAUSED_FOR_CODEX';
-const SYSTEM = 'PAUSED_FOR_SYSTEM';
-const UNCLEAR = 'FAIL_UNCLEAR';
-const THRESHOLD = 'REVIEW_THRESHOLD_EXCEEDED';
-const REPLAN = 'NEEDS_REPLAN';
 
 type Cell = Status | typeof R | typeof SAME;
 
