@@ -182,6 +182,8 @@ export interface WorkflowContext {
   lowerAssurance: boolean;
   /** Last self-review Claude submitted (summary only is shown by `next`). */
   lastSelfReview: SelfReview | null;
+  /** Self-reviews submitted in this run (so resubmitting an identical `revise_plan` is still a recorded step). */
+  selfReviews: number;
   /**
    * Working-tree snapshot (git tree hash, `docs/cccc/` excluded) when the plan was approved: the diff base of
    * the final review. Null until `src/` sends a `tree` with the approving event.

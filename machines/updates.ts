@@ -30,6 +30,7 @@ export function initialContext(): WorkflowContext {
     pause: null,
     lowerAssurance: false,
     lastSelfReview: null,
+    selfReviews: 0,
     runBase: null,
     milestoneBase: null,
   };

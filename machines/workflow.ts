@@ -67,7 +67,9 @@ const machineSetup = setup({
   },
   actions: {
     startRun: assign(({ context, event }) => (event.type === 'task.started' ? startRun(context, event.task) : {})),
-    recordSelfReview: assign(({ event }) => ('selfReview' in event ? { lastSelfReview: event.selfReview } : {})),
+    recordSelfReview: assign(({ context, event }) =>
+      'selfReview' in event ? { lastSelfReview: event.selfReview, selfReviews: context.selfReviews + 1 } : {},
+    ),
     acceptPlanForReview: assign(({ context, event }) => {
       const e = event as EventOf<'plan.submitted'>;
       return { milestones: e.milestones, planRound: context.planRound + 1, planApproved: false };
@@ -308,6 +310,9 @@ const STATES: Record<Status, Record<string, unknown>> = {
   CLAUDE_FIX: {
     'fix.submitted': [
       { guard: selfReview('ask_human'), target: 'PAUSED_FOR_HUMAN', actions: ['recordSelfReview', pauseOn('CLAUDE_FIX', 'human', 'self_review')] },
+      // revise_plan / read_more_project while fixing: the plan itself is in question, as in IMPLEMENT_MILESTONE.
+      { guard: selfReview('revise_plan'), target: 'NEEDS_REPLAN', actions: ['recordSelfReview', pauseOn('CLAUDE_FIX', 'replan', 'self_review')] },
+      { guard: selfReview('read_more_project'), target: 'NEEDS_REPLAN', actions: ['recordSelfReview', pauseOn('CLAUDE_FIX', 'replan', 'self_review')] },
       { guard: { type: 'fixReturnsTo', params: { status: 'CODEX_FINAL_REVIEW' } }, target: 'CODEX_FINAL_REVIEW', actions: ['recordSelfReview', 'nextReviewRound'] },
       { target: 'CODEX_MILESTONE_REVIEW', actions: ['recordSelfReview', 'nextReviewRound'] },
     ],

@@ -1,5 +1,5 @@
 /** `cccc pause --kind human|secret|sensitive|unsafe|system --reason TEXT`: a person or Claude stops the workflow. */
-import { PAUSE_KIND_STATUS, USER_PAUSE_KINDS, type PauseKind } from '../../machines/status-table.js';
+import { STATUS_TABLE, USER_PAUSE_KINDS, type PauseKind } from '../../machines/status-table.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { dispatch } from '../state/store.js';
 import { makeEvent, openWorkspace, type CommandDeps } from './workspace.js';
@@ -24,8 +24,10 @@ export async function runPause(options: { kind: string; reason: string }, deps: 
   const { before, after } = await dispatch(paths, event, 'cli', (state) =>
     new RefusedError(
       'PAUSE_REFUSED',
-      state.status === PAUSE_KIND_STATUS[kind] ? `The workflow is already ${state.status}.` : `There is no run to pause (${state.status}).`,
-      'cccc status shows where the workflow is.',
+      STATUS_TABLE[state.status].kind === 'paused'
+        ? `The workflow is already paused (${state.status}).`
+        : `There is no run to pause (${state.status}).`,
+      STATUS_TABLE[state.status].kind === 'paused' ? 'Leave the pause with cccc resume (cccc next lists the strategies).' : 'cccc status shows where the workflow is.',
       { status: state.status },
     ),
   );

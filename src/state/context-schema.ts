@@ -104,6 +104,7 @@ export const ContextSchema = z.strictObject({
     .nullable(),
   lowerAssurance: z.boolean(),
   lastSelfReview: SelfReviewSchema.nullable(),
+  selfReviews: z.number().int().nonnegative(),
   runBase: z.string().nullable(),
   milestoneBase: z.string().nullable(),
 });
