@@ -8,7 +8,7 @@ import { emit } from './output.js';
 import { defaultDeps } from './commands/workspace.js';
 import { readStdinText } from './stdin.js';
 import { UsageError } from './errors.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from './workspace/package-root.js';
 
 const readStdin = async () => (await readStdinText()).text;
 
@@ -129,10 +129,24 @@ export function buildProgram(): Command {
     .command('trace')
     .description('recent journal events, newest last')
     .option('--limit <n>', 'how many events (0 = all)', positiveInt, 20)
+    .option('--verify', 'replay the whole journal and prove it reproduces state.json (exit 8 when it does not)')
     .option('--json', 'print JSON')
     .action(async (opts) => {
+      if (opts.verify) {
+        const { runTraceVerify, formatTraceVerify } = await import('./commands/trace-verify.js');
+        return emit(await runTraceVerify(defaultDeps()), opts.json, formatTraceVerify);
+      }
       const { runTrace, formatTrace } = await import('./commands/trace.js');
       emit(await runTrace({ limit: opts.limit }, defaultDeps()), opts.json, formatTrace);
+    });
+
+  program
+    .command('repair')
+    .description('fix what is safe (stale lock, missing dirs and commands, state rebuilt from the journal); never clears a pause')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const { runRepair, formatRepair } = await import('./commands/repair.js');
+      emit(await runRepair(defaultDeps()), opts.json, formatRepair);
     });
 
   return program;
