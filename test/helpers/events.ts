@@ -31,7 +31,7 @@ type Payload<T extends WorkflowEvent['type']> = Omit<Extract<WorkflowEvent, { ty
 
 /** An event of `type` with the default clock and limits (override either with `extra`). */
 export function ev<T extends WorkflowEvent['type']>(type: T, payload: Payload<T>, extra: { limits?: Partial<Limits>; at?: string } = {}): WorkflowEvent {
-  return { type, at: extra.at ?? AT, limits: { ...LIMITS, ...extra.limits }, ...payload } as WorkflowEvent;
+  return { type, at: extra.at ?? AT, limits: { ...LIMITS, ...extra.limits }, ...payload } as unknown as WorkflowEvent;
 }
 
 export function selfReview(verdict: SelfReview['verdict'] = 'ok', questions: SelfReview['questions'] = []): SelfReview {
