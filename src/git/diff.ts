@@ -1,11 +1,10 @@
 /**
- * Changes against a base: the patch, the paths, the hash. "Tracked changes vs base" means the working tree
- * (staged and unstaged edits together) compared with `base` — `git diff <base>` — and with an unborn HEAD the
- * base is the empty tree, so staged files of a first commit count as added. A snapshot-tree base is compared
- * with a snapshot of now instead (see range.ts).
+ * Changes against a base: the patch, the changed paths, the line counts. "Tracked changes vs base" means the
+ * working tree (staged and unstaged edits together) compared with `base` — `git diff <base>` — and with an
+ * unborn HEAD the base is the empty tree, so staged files of a first commit count as added. A snapshot-tree
+ * base is compared with a snapshot of now instead (see range.ts).
  */
-import { createHash } from 'node:crypto';
-import { DIFF_FLAGS, runGit, streamGit } from './exec.js';
+import { DIFF_FLAGS, runGit } from './exec.js';
 import { excludePathspecs, splitNul, sortPaths } from './pathspec.js';
 import { diffRange } from './range.js';
 import { resolveBase } from './repo.js';
@@ -14,7 +13,7 @@ import { resolveBase } from './repo.js';
  * The patch of tracked changes since `base` (null = HEAD, or the empty tree when unborn) —
  * `git diff <DIFF_FLAGS> <base> -- . <excludes>`; for a snapshot-tree base, `git diff <base> <snapshot now>`,
  * which also holds untracked files (range.ts). Binary files show as "Binary files … differ". Buffered
- * (up to 128 MiB): for large diffs use {@link diffSha256} or `diffSections` (streaming) instead.
+ * (up to 128 MiB): for large diffs use `diffSections` (streamed, per-file capped) instead.
  */
 export async function diffText(root: string, base: string | null, excluded: readonly string[] = []): Promise<string> {
   const range = await diffRange(root, base);
@@ -29,19 +28,6 @@ export async function trackedChanges(root: string, excluded: readonly string[] =
   const from = await resolveBase(root, null);
   const { stdout } = await runGit(root, ['diff', '--name-only', '-z', '--no-renames', '--no-relative', from, '--', ...excludePathspecs(excluded)]);
   return sortPaths(splitNul(stdout));
-}
-
-/**
- * SHA-256 hex of the full binary patch of the working tree against `base` — `git diff --binary <DIFF_FLAGS>
- * <base> -- . <excludes>`, hashed as it streams (constant memory). Binary content is in the patch, so any byte
- * change of a tracked file shows. Untracked files are not in it (hash them separately); with a snapshot-tree base
- * the files untracked at snapshot time show as deleted — consistently, so the hash is still a sound fingerprint.
- */
-export async function diffSha256(root: string, base: string | null, excluded: readonly string[] = []): Promise<string> {
-  const from = await resolveBase(root, base);
-  const hash = createHash('sha256');
-  await streamGit(root, ['diff', '--binary', ...DIFF_FLAGS, from, '--', ...excludePathspecs(excluded)], (chunk) => hash.update(chunk));
-  return hash.digest('hex');
 }
 
 /** One row of `git diff --numstat`: lines added and removed (null for a binary file). */

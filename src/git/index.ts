@@ -5,7 +5,7 @@ export { CCCC_RUNTIME_PATHS, CCCC_WORKSPACE_PATHS, EMPTY_TREE, excludePathspecs,
 export { headCommit, repoRoot, resolveBase } from './repo.js';
 export { diffRange, objectType } from './range.js';
 export type { DiffRange } from './range.js';
-export { diffNumstat, diffSha256, diffText, trackedChanges } from './diff.js';
+export { diffNumstat, diffText, trackedChanges } from './diff.js';
 export type { NumstatRow } from './diff.js';
 export { diffStat } from './diff-stat.js';
 export { untrackedFiles } from './untracked.js';
