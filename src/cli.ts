@@ -149,5 +149,15 @@ export function buildProgram(): Command {
       emit(await runRepair(defaultDeps()), opts.json, formatRepair);
     });
 
+  program
+    .command('reset')
+    .description('rebuild runtime state from the journal, review artifacts and planning docs (preview unless --yes)')
+    .option('-y, --yes', 'apply (back up state.json and the journal first)')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const { runReset, formatReset } = await import('./commands/reset.js');
+      emit(await runReset({ yes: Boolean(opts.yes) }, defaultDeps()), opts.json, formatReset);
+    });
+
   return program;
 }
