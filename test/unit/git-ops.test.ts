@@ -8,7 +8,9 @@ import {
   diffNumstat,
   diffStat,
   diffText,
+  excludePathspecs,
   headCommit,
+  isExcluded,
   isDirty,
   repoRoot,
   resolveBase,
@@ -149,5 +151,20 @@ describe('untrackedFiles, trackedChanges, isDirty', () => {
     repo.write('docs/cccc/state.json', '{}');
     expect(await isDirty(repo.root)).toBe(true);
     expect(await isDirty(repo.root, ['docs/cccc/'])).toBe(false);
+  });
+});
+
+describe('exclusion lists', () => {
+  it('turn into literal exclude pathspecs (a trailing / means a folder) and the same rule in TypeScript', () => {
+    expect(excludePathspecs(['docs/cccc/logs/', 'docs/cccc/state.json'])).toEqual([
+      '.',
+      ':(exclude,literal)docs/cccc/logs',
+      ':(exclude,literal)docs/cccc/state.json',
+    ]);
+    const list = ['docs/cccc/logs/', 'docs/cccc/state.json'];
+    expect(isExcluded('docs/cccc/logs/journal.jsonl', list)).toBe(true);
+    expect(isExcluded('docs/cccc/state.json', list)).toBe(true);
+    expect(isExcluded('docs/cccc/state.json.bak', list)).toBe(false);
+    expect(isExcluded('docs/cccc/logsheet.md', list)).toBe(false);
   });
 });
