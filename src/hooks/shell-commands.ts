@@ -7,8 +7,8 @@
  * backtick substitutions and `<( … )`; `cd`/`pushd` (so relative paths resolve where they run); wrappers
  * (`sudo`, `doas`, `env`, `nice`, `nohup`, `time`, `timeout`, `stdbuf`, `command`, `builtin`, `exec`, `watch`,
  * `npx`/`bunx`, `xargs`); nested scripts (`bash|sh|zsh|dash|ksh -c "…"`, a shell fed a here-document,
- * `eval`, `env -S`) and `find … -exec cmd … ;`. Nesting deeper than {@link MAX_SHELL_DEPTH} is reported as
- * `tooDeep` so the guard can refuse what it cannot check.
+ * `eval`, `env -S`) and `find … -exec cmd … ;`. Nesting deeper than {@link MAX_SHELL_DEPTH} scripts or
+ * {@link MAX_PAREN_NESTING} parentheses is reported as `tooDeep` so the guard can refuse what it cannot check.
  */
 import path from 'node:path';
 import { parse, type ParseEntry } from 'shell-quote';
@@ -16,6 +16,9 @@ import { HEREDOC_WORD_PREFIX, prepareScript } from './shell-script.js';
 
 /** Deepest nesting of scripts inside scripts that is analysed. */
 export const MAX_SHELL_DEPTH = 8;
+
+/** Deepest `( … )` / `$( … )` nesting within one script that is analysed (past it: `tooDeep`). */
+export const MAX_PAREN_NESTING = 64;
 
 /** Placeholder word for an argument produced by a command substitution (`$( … )`, backticks): unknown text. */
 export const SUBSTITUTION_WORD = '$(…)';
@@ -99,7 +102,8 @@ class Walker {
     private readonly out: SimpleCommand[],
   ) {}
 
-  list(start: number, startCwd: string | null): number {
+  list(start: number, startCwd: string | null, nesting = 0): number {
+    if (nesting > MAX_PAREN_NESTING) throw new TooDeep();
     let cwd = startCwd;
     let words: ShellWord[] = [];
     let redirects: ShellRedirect[] = [];
@@ -120,7 +124,7 @@ class Walker {
       if (typeof t === 'string') {
         if (t.endsWith('$') && opOf(this.tokens[i + 1]) === '(') {
           if (t.length > 1) words.push({ text: t.slice(0, -1), glob: false });
-          i = this.list(i + 2, cwd) + 1;
+          i = this.list(i + 2, cwd, nesting + 1) + 1;
           words.push({ text: SUBSTITUTION_WORD, glob: false });
           continue;
         }
@@ -135,7 +139,7 @@ class Walker {
         words.push({ text: t.pattern, glob: true });
         i += 1;
       } else if (op === '(' || op === '<(') {
-        i = this.list(i + 1, cwd) + 1;
+        i = this.list(i + 1, cwd, nesting + 1) + 1;
         if (op === '<(' || words.length > 0) words.push({ text: SUBSTITUTION_WORD, glob: false });
       } else if (op === ')') {
         finish(false);

@@ -28,7 +28,7 @@ const WORD_BREAK = new Set([' ', '\t', ';', '&', '|', '(', ')', '<', '>']);
 
 /** Prepare `raw` for shell-quote (see the module comment). Linear time; never throws. */
 export function prepareScript(raw: string): PreparedScript {
-  let out = '';
+  const out = new Output();
   const heredocs: (string | undefined)[] = [];
   const pending: { delimiter: string; stripTabs: boolean; index: number }[] = [];
   let i = 0;
@@ -36,11 +36,7 @@ export function prepareScript(raw: string): PreparedScript {
   while (i < n) {
     const c = raw[i] as string;
     if (c === '\\') {
-      if (raw[i + 1] === '\n') {
-        i += 2;
-        continue;
-      }
-      out += raw.slice(i, i + 2);
+      if (raw[i + 1] !== '\n') out.emit(raw.slice(i, i + 2));
       i += 2;
       continue;
     }
@@ -48,7 +44,7 @@ export function prepareScript(raw: string): PreparedScript {
       const start = i;
       i += c === '$' ? 2 : 1;
       while (i < n && raw[i] !== "'") i += c === '$' && raw[i] === '\\' ? 2 : 1;
-      out += raw.slice(start, i + 1);
+      out.emit(raw.slice(start, i + 1));
       i += 1;
       continue;
     }
@@ -56,22 +52,20 @@ export function prepareScript(raw: string): PreparedScript {
       const start = i;
       i += 1;
       while (i < n && raw[i] !== '"') i += raw[i] === '\\' ? 2 : 1;
-      out += raw.slice(start, i + 1);
+      out.emit(raw.slice(start, i + 1));
       i += 1;
       continue;
     }
     if (c === '#') {
-      const prev = out.length === 0 ? ' ' : (out[out.length - 1] as string);
-      if (WORD_BREAK.has(prev) || prev === '\n') {
-        while (i < n && raw[i] !== '\n') i += 1;
-      } else {
-        out += '\\#';
+      if (WORD_BREAK.has(out.last)) while (i < n && raw[i] !== '\n') i += 1;
+      else {
+        out.emit('\\#');
         i += 1;
       }
       continue;
     }
     if (c === '<' && raw[i + 1] === '<' && raw[i + 2] === '<') {
-      out += '<<<'; // a here-string, not a here-document
+      out.emit('<<<'); // a here-string, not a here-document
       i += 3;
       continue;
     }
@@ -81,13 +75,14 @@ export function prepareScript(raw: string): PreparedScript {
         const index = heredocs.length;
         heredocs.push(undefined);
         pending.push({ delimiter: heredoc.delimiter, stripTabs: heredoc.stripTabs, index });
-        out += `<< ${HEREDOC_WORD_PREFIX}${index} `;
+        out.emit(`<< ${HEREDOC_WORD_PREFIX}${index} `);
         i = heredoc.end;
         continue;
       }
     }
     if (c === '\n') {
-      out += separatorAfter(out);
+      // `;` ends a command at a newline, but after a pipe, `&&`, `||` or `(` the command continues.
+      out.emit(['', '|', '&', '(', ';'].includes(out.lastSolid) ? ' ' : ';');
       i += 1;
       if (pending.length > 0) {
         const bodies = readHeredocBodies(raw, i, pending);
@@ -99,17 +94,39 @@ export function prepareScript(raw: string): PreparedScript {
       }
       continue;
     }
-    out += c;
+    out.emit(c);
     i += 1;
   }
-  return { text: out, heredocs };
+  return { text: out.text(), heredocs };
 }
 
-/** `;` ends a command at a newline, but after a pipe, `&&`, `||` or `(` the command continues. */
-function separatorAfter(out: string): string {
-  const trimmed = out.trimEnd();
-  const last = trimmed[trimmed.length - 1];
-  return last === undefined || last === '|' || last === '&' || last === '(' || last === ';' ? ' ' : ';';
+/**
+ * The prepared text, built from pieces. It remembers the last character and the last non-blank one, so no
+ * decision has to index into a growing string (V8 would flatten it each time: quadratic on long scripts).
+ */
+class Output {
+  private readonly parts: string[] = [];
+  /** Last character emitted; ' ' at the start (a word boundary). */
+  last = ' ';
+  /** Last non-blank character emitted; '' when none yet. */
+  lastSolid = '';
+
+  emit(piece: string): void {
+    if (piece === '') return;
+    this.parts.push(piece);
+    this.last = piece[piece.length - 1] as string;
+    for (let k = piece.length - 1; k >= 0; k--) {
+      const ch = piece[k] as string;
+      if (ch !== ' ' && ch !== '\t') {
+        this.lastSolid = ch;
+        break;
+      }
+    }
+  }
+
+  text(): string {
+    return this.parts.join('');
+  }
 }
 
 /** Parse `<<[-] DELIM` starting at `at`; the delimiter may be quoted. Null when no delimiter word follows. */
