@@ -19,7 +19,7 @@
  * 7. the loop is unowned (the first non-empty session to get here claims it, see {@link LoopUpdate}) or owned
  *    by this session — else `other-session` (no update: another session's counters are never touched);
  * 8. the loop is not already `capped` — else `capped`;
- * 9. the state was readable — else `state-unreadable`;
+ * 9. the state was readable (with a finite revision) — else `state-unreadable`;
  * 10. the status is known and of kind `active` in STATUS_TABLE — else `unknown-status`, `status-paused`,
  *     `status-terminal`, `status-idle`;
  * 11. a task is set — else `no-task`;
@@ -163,7 +163,7 @@ export function decideStop(input: StopDecisionInput): StopHookDecision {
     withUpdate({ action: 'allow', why }, { ...claim, ...extra });
 
   if (loop.capped === true) return allowWith('capped');
-  if (state === null) return allowWith('state-unreadable');
+  if (state === null || typeof state.revision !== 'number' || !Number.isFinite(state.revision)) return allowWith('state-unreadable');
   const row = Object.prototype.hasOwnProperty.call(STATUS_TABLE, state.status)
     ? STATUS_TABLE[state.status as keyof typeof STATUS_TABLE]
     : null;

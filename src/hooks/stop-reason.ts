@@ -38,18 +38,17 @@ export function buildStopBlockReason(input: {
   max: number;
 }): string {
   const { state, used, max } = input;
-  const milestone = state.milestoneId
-    ? clip(`${state.milestoneId}${state.milestoneTitle ? ` — ${state.milestoneTitle}` : ''}`, 300)
-    : null;
+  const id = text(state.milestoneId);
+  const title = text(state.milestoneTitle);
   const facts = {
-    status: clip(String(state.status), 80),
-    task: clip(state.task ?? '', 600),
-    milestone,
-    instruction: clip(state.nextInstruction || '', 5_000),
-    command: clip(state.nextCommand || 'cccc next', 1_000),
+    status: clip(text(state.status), 80),
+    task: clip(text(state.task), 600),
+    milestone: id ? clip(`${id}${title ? ` — ${title}` : ''}`, 300) : null,
+    instruction: clip(text(state.nextInstruction), 5_000),
+    command: clip(text(state.nextCommand) || 'cccc next', 1_000),
   };
-  const text = isChinese(input.language) ? chinese(facts, used, max) : english(facts, used, max);
-  return clip(text, MAX_REASON_CHARS);
+  const reason = isChinese(input.language) ? chinese(facts, used, max) : english(facts, used, max);
+  return clip(reason, MAX_REASON_CHARS);
 }
 
 /** The reason recorded with the `PAUSED_FOR_SYSTEM` pause when blocks stopped making progress. */
@@ -95,6 +94,11 @@ function chinese(f: ReasonFacts, used: number, max: number): string {
     '- 绝不绕过涉及密钥/机密、真实资金、生产环境或破坏性操作的暂停。如果工作需要这些，停下来让 cccc 暂停（`cccc pause --kind secret|sensitive|unsafe`），交给用户决定。',
     '- 绝不手动编辑 docs/cccc/state.json（以及 docs/cccc/runtime/ 下的任何文件）；只有 `cccc` 命令可以修改它。',
   ].join('\n');
+}
+
+/** `value` when it is a string, else '' (the facts come from files Claude could have damaged). */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }
 
 /** `text` cut to at most `max` characters, marking the cut with `…`. */
