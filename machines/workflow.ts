@@ -85,7 +85,9 @@ const machineSetup = setup({
     startMilestoneReview: assign(() => ({ reviewRound: 1 })),
     recordGate: assign(({ context, event }) => {
       const e = event as EventOf<'review.verdict'>;
-      return { gates: [...context.gates, e.record], lastFindings: e.verdict.findings, lastVerdictSummary: e.verdict.summary };
+      // The record's `passed` is the machine's decision (severity rules included), whatever the sender claimed.
+      const record = { ...e.record, passed: verdictPassed(e) };
+      return { gates: [...context.gates, record], lastFindings: e.verdict.findings, lastVerdictSummary: e.verdict.summary };
     }),
     startFix: assign(({ context }, params: { returnTo: 'CODEX_MILESTONE_REVIEW' | 'CODEX_FINAL_REVIEW' }) => ({
       fixAttempts: context.fixAttempts + 1,

@@ -117,12 +117,31 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('review')
+    .description('run the Codex gate of the current status (plan, milestone or final)')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const { runReview, formatReview } = await import('./review/run-review.js');
+      emit(await runReview(defaultDeps()), opts.json, formatReview);
+    });
+
+  const gates = program
     .command('gates')
     .description('plan / milestone / final / safety gates')
     .option('--json', 'print JSON')
     .action(async (opts) => {
       const { runGates, formatGates } = await import('./commands/gates.js');
       emit(await runGates(defaultDeps()), opts.json, formatGates);
+    });
+  gates
+    .command('assert')
+    .description('prove the tree is what Codex approved at a gate (exit 8 when not)')
+    .argument('<gate>', 'plan | milestone | final')
+    .option('--milestone <id>', 'which milestone (default: the latest approved)')
+    .option('--json', 'print JSON')
+    .action(async (gate: string, opts) => {
+      const { runGatesAssert, formatGatesAssert } = await import('./commands/gates-assert.js');
+      emit(await runGatesAssert(gate, opts, defaultDeps()), opts.json, formatGatesAssert);
     });
 
   program

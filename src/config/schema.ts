@@ -93,7 +93,7 @@ export const CodexSchema = z.strictObject({
   sandbox: z.literal('read-only'),
   timeout_ms: positiveInt,
   idle_timeout_ms: positiveInt,
-  max_context_bytes: positiveInt,
+  max_context_bytes: z.number().int().min(16_384, "must be at least 16384 bytes (the bundle needs room for its fixed sections)"),
   require_context_bundle: z.literal(true),
   allow_direct_repo_inspection: z.boolean(),
   require_plan_review_before_implementation: z.literal(true),

@@ -1,0 +1,171 @@
+/**
+ * `cccc review`: run the Codex gate of the current status (issue #3). Prepare the bundle and fingerprint,
+ * fingerprint the tree, run `codex exec` (read-only sandbox, strict schema) without holding the lock, check the
+ * reviewer wrote nothing, write the artifact, and send the machine the verdict — or the failure, which pauses
+ * for Codex and never passes a gate.
+ */
+import path from 'node:path';
+import { verdictPasses } from '../../machines/severity.js';
+import { passStatusOf } from '../../machines/guards.js';
+import type { GateRecord } from '../../machines/types.js';
+import { codexLoginStatus } from '../codex/status.js';
+import { runCodexExec, type CodexRunResult } from '../codex/exec.js';
+import { CODEX_FAILURE_HINTS } from '../codex/classify.js';
+import { limitsFromConfig } from '../config/load.js';
+import { CodexError } from '../errors.js';
+import { changedPaths, treeFingerprint } from '../git/tree-fingerprint.js';
+import { dispatch, readState } from '../state/store.js';
+import { toVerdictFacts } from '../verdicts/parse.js';
+import { writeVerdictSchema } from '../verdicts/json-schema.js';
+import { makeEvent, openWorkspace, type CommandDeps } from '../commands/workspace.js';
+import { writeReviewArtifact } from './artifact.js';
+import { prepareReview } from './prepare.js';
+import { reviewTargetOf } from './review-target.js';
+
+/** Collaborators of a review beyond {@link CommandDeps}. */
+export interface ReviewDeps extends CommandDeps {
+  /** Environment for the Codex process (default: this process's). */
+  env?: Record<string, string | undefined>;
+}
+
+/** The result of a completed review (the verdict reached the machine). */
+export interface ReviewResult {
+  gate: string;
+  milestone: string | null;
+  round: number;
+  verdict: string;
+  /** The machine's decision: Codex's pass status and no blocking finding. */
+  passed: boolean;
+  summary: string;
+  findings: { severity: string; title: string }[];
+  from: string;
+  to: string;
+  revision: number;
+  artifact: string;
+  eventsFile: string | null;
+  fingerprint: string;
+  usage: unknown;
+  durationMs: number;
+  bundle: { bytes: number; cut: boolean; withheld: number };
+}
+
+/**
+ * Run the review. Resolves with the verdict when Codex answered; throws {@link CodexError} after recording
+ * the pause when Codex failed (`CODEX_<REASON>`) or wrote to the tree (`CODEX_WROTE_FILES`).
+ */
+export async function runReview(deps: ReviewDeps): Promise<ReviewResult> {
+  const { paths, config } = await openWorkspace(deps);
+  const state = await readState(paths);
+  const context = state.snapshot.context;
+  const target = reviewTargetOf(state.status, context);
+  deps.log(`cccc: ${target.gate} review of ${target.id}, round ${target.round}: building the context bundle`);
+  const prepared = await prepareReview(paths, config, context, target);
+  const runtime = path.join(paths.workspace, 'runtime', 'review');
+  const schemaFile = await writeVerdictSchema(target.gate, runtime);
+  const before = await treeFingerprint(paths.root);
+  const started = deps.now();
+  const result: CodexRunResult<typeof target.gate> = await runCodexExec({
+    gate: target.gate,
+    root: paths.root,
+    prompt: prepared.prompt,
+    schemaFile,
+    outputFile: path.join(runtime, `${target.gate}-last-message.json`),
+    cliCommand: config.codex.cli_command,
+    extraArgs: config.codex.extra_args,
+    timeoutMs: config.codex.timeout_ms,
+    idleTimeoutMs: config.codex.idle_timeout_ms,
+    env: deps.env,
+    stderr: deps.log,
+  });
+  const after = await treeFingerprint(paths.root);
+  const written = changedPaths(before, after);
+  const where = { gate: target.gate, id: target.id, round: target.round, date: started };
+  const meta = {
+    kind: 'cccc-codex-review',
+    gate: target.gate,
+    milestone: target.milestone?.id ?? null,
+    round: target.round,
+    at: started.toISOString(),
+    fingerprint: prepared.fingerprint,
+    tree: prepared.facts.worktreeTree,
+    base: prepared.facts.base,
+    codex: { threadId: result.threadId, usage: result.usage, durationMs: result.durationMs, exitCode: result.exitCode, argv: result.argv },
+    bundle: { bytes: prepared.bundle.bytes, sha256: prepared.bundle.sha256, truncated: prepared.bundle.truncated, withheld: prepared.bundle.withheld },
+  };
+
+  if (written.length > 0) {
+    const saved = await writeReviewArtifact(paths, { ...where, suffix: '.unsafe' }, { ...meta, outcome: 'wrote_files', paths: written }, result.rawEvents);
+    const message = `The Codex reviewer changed the working tree during a read-only review: ${written.join(', ')}.`;
+    await dispatch(paths, makeEvent({ type: 'review.unsafe', gate: target.gate, paths: written, message }, config, deps), 'codex');
+    throw new CodexError('CODEX_WROTE_FILES', message, 'The workflow is UNSAFE. Inspect the changes (git status / git diff); only `cccc resume --strategy replan --confirm` leaves UNSAFE.', {
+      paths: written,
+      artifact: saved.artifact,
+    });
+  }
+
+  if (!result.ok) {
+    let reason: string = result.reason;
+    let message = result.message;
+    if (reason === 'nonzero_exit') {
+      const login = await codexLoginStatus(config.codex.cli_command, { env: deps.env });
+      if (!login.ok && login.reason === 'not_logged_in') ({ reason, message } = { reason: 'not_logged_in', message: login.message });
+    }
+    const saved = await writeReviewArtifact(paths, { ...where, suffix: '.failed' }, { ...meta, outcome: 'codex_failed', reason, message, stderr: result.stderr }, result.rawEvents);
+    const { after: paused } = await dispatch(paths, makeEvent({ type: 'review.failed', gate: target.gate, reason, message }, config, deps), 'codex');
+    throw new CodexError(`CODEX_${reason.toUpperCase()}`, `Codex ${target.gate} review failed (${reason}): ${message}`, `${CODEX_FAILURE_HINTS[reason as keyof typeof CODEX_FAILURE_HINTS] ?? ''} The workflow is ${paused.status}; no gate passed. Resume with \`cccc resume --strategy recommended\` once Codex works.`.trim(), {
+      reason,
+      status: paused.status,
+      artifact: saved.artifact,
+    });
+  }
+
+  const facts = toVerdictFacts(result.verdict);
+  const limits = limitsFromConfig(config);
+  const passed = verdictPasses(facts.status, facts.findings, limits, passStatusOf(target.gate));
+  const saved = await writeReviewArtifact(paths, where, { ...meta, outcome: 'verdict', passed, verdict: result.verdict }, result.rawEvents);
+  const record: GateRecord = {
+    gate: target.gate,
+    milestone: target.milestone?.id ?? null,
+    round: target.round,
+    verdict: facts.status,
+    passed,
+    artifact: saved.artifact,
+    artifactSha256: saved.sha256,
+    fingerprint: prepared.fingerprint.value,
+    at: started.toISOString(),
+    source: 'codex',
+  };
+  const event = makeEvent({ type: 'review.verdict', gate: target.gate, verdict: facts, record, tree: prepared.facts.worktreeTree }, config, deps);
+  const { before: from, after: to } = await dispatch(paths, event, 'codex');
+  return {
+    gate: target.gate,
+    milestone: record.milestone,
+    round: target.round,
+    verdict: facts.status,
+    passed,
+    summary: facts.summary,
+    findings: facts.findings,
+    from: from.status,
+    to: to.status,
+    revision: to.revision,
+    artifact: saved.artifact,
+    eventsFile: saved.eventsFile,
+    fingerprint: prepared.fingerprint.value,
+    usage: result.usage,
+    durationMs: result.durationMs,
+    bundle: { bytes: prepared.bundle.bytes, cut: prepared.bundle.truncated.length > 0, withheld: prepared.bundle.withheld.length },
+  };
+}
+
+/** Human rendering of {@link ReviewResult}. */
+export function formatReview(r: ReviewResult): string {
+  const lines = [
+    `Codex ${r.gate} review${r.milestone ? ` of ${r.milestone}` : ''} (round ${r.round}): ${r.verdict}${r.passed ? ' — PASSED' : ' — not passed'}`,
+    r.summary,
+    ...r.findings.map((f) => `  ${f.severity} ${f.title}`),
+    `${r.from} → ${r.to} (revision ${r.revision})`,
+    `Artifact: ${r.artifact}`,
+    'Next: cccc next',
+  ];
+  return lines.join('\n');
+}
