@@ -128,13 +128,16 @@ const DEPLOY_TABLE: [string[], number | 'any', string[]][] = [
   [['gcloud', 'az'], 'any', ['deploy', 'delete']],
 ];
 
+/** Options of the deploy tools that take a value (so the value is not read as the verb). */
+const DEPLOY_VALUED_OPTIONS = ['-n', '--namespace', '--context', '--kubeconfig', '--project', '--region', '--profile', '-chdir', '--app', '-a', '--filter', '-F', '--dir', '-C', '--prefix', '--workspace', '-w'];
+
 /** Deploy, publish and production-changing commands (`safety.pause_on_production_access`); `--dry-run` passes. */
 export function deployHits(command: SimpleCommand): RuleHit[] {
   const { name, args } = command;
   const texts = args.map((a) => a.text);
   const hit = (what: string): RuleHit[] => [{ rule: 'deploy-publish', reason: `\`${name} ${what}\` publishes or changes production` }];
   if (texts.some((t) => t === '--dry-run' || (t.startsWith('--dry-run=') && t !== '--dry-run=none'))) return [];
-  const { positionals } = splitArgs(args, ['-n', '--namespace', '--context', '--kubeconfig', '--project', '--region', '--profile', '-chdir', '--app', '-a']);
+  const { positionals } = splitArgs(args, DEPLOY_VALUED_OPTIONS);
   const words = positionals.map((w) => w.text);
   for (const [programs, at, verbs] of DEPLOY_TABLE) {
     if (!programs.includes(name)) continue;

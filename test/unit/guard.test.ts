@@ -157,6 +157,8 @@ const MUST_DENY: [label: string, payload: GuardPayload, rule: GuardRule, facts?:
   ['git -C push -f', bash('git -C /repo push -f'), 'force-push'],
   ['yarn npm publish', bash('yarn npm publish'), 'deploy-publish'],
   ['cargo publish', bash('cargo publish'), 'deploy-publish'],
+  ['pnpm --filter publish', bash('pnpm --filter web publish'), 'deploy-publish'],
+  ['xargs sh -c with rm of an argument', bash(`find . -name x | xargs sh -c 'rm -rf "$1"' _`), 'recursive-delete'],
   ['unknown variable target', bash('rm -rf "$UNKNOWN"'), 'recursive-delete'],
   ['the temp dir itself', bash('rm -rf /tmp'), 'recursive-delete'],
   ['redirect without spaces', bash('echo x>.env'), 'secret-file'],
