@@ -40,7 +40,7 @@ function input(patch: {
   };
 }
 
-type Expect = Partial<Omit<Extract<StopHookDecision, { action: 'allow' }>, 'loopUpdate'>> & {
+type Expect = Partial<Omit<Extract<StopHookDecision, { action: 'allow' }>, 'loopUpdate' | 'action' | 'why'>> & {
   action: 'allow' | 'block';
   why: string;
   loopUpdate?: unknown;
