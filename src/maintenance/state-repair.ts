@@ -4,7 +4,8 @@
  *
  * Safe means replay only reproduces what the journal says, so a pause stays a pause. When the rebuilt state
  * would not be a pause that a corrupt state.json still names, that pause is re-entered with journaled events
- * ({@link eventsToKeepPause}). Everything else — a journal that does not replay, a state ahead of its journal, a
+ * ({@link eventsToKeepPause}); when the journal ends in a different pause that is impossible (only a human leaves a
+ * pause), so nothing is rebuilt. Everything else — a journal that does not replay, a state ahead of its journal, a
  * hand-edited state, a newer state — is left untouched and reported with `cccc reset` (or an upgrade) as the fix.
  */
 import type { Limits } from '../../machines/types.js';
@@ -35,7 +36,12 @@ export function planStateRepair(state: StateRead, journal: JournalRead, report: 
   }
   if (state.kind === 'corrupt') {
     if (journal.entries.length > 0 && replayable) {
-      return { action: 'rebuild', reason: 'state.json was corrupt: rebuilt by replaying the journal', keepPause: pauseNamedIn(state.text, 'the corrupt state.json') };
+      const keepPause = pauseNamedIn(state.text, 'the corrupt state.json');
+      if (keepPause && eventsToKeepPause(report.replay.status, keepPause, null) === null) {
+        const reason = `state.json is corrupt and names ${keepPause.status}, but the journal ends in ${report.replay.status}; rebuilding would change one pause into another.`;
+        return { action: 'skip', reason, hint: 'Decide with a human which pause holds, then run `cccc reset --yes` (it keeps the pause state.json names).' };
+      }
+      return { action: 'rebuild', reason: 'state.json was corrupt: rebuilt by replaying the journal', keepPause };
     }
     return { action: 'skip', reason: `${state.message} There is no journal that replays to rebuild it from.`, hint: toReset };
   }
@@ -71,7 +77,8 @@ export async function applyStateRepair(
   let envelope = envelopeOf(replay.persisted, replay.revision, replay.lastAt ?? at);
   await writeEnvelope(paths, envelope);
   const task = envelope.snapshot.context.task;
-  const events = plan.keepPause ? eventsToKeepPause(envelope.status, plan.keepPause, task).map((p) => stampEvent(p, at, limits)) : [];
+  // planStateRepair already refused the case where keeping the pause is impossible (null).
+  const events = plan.keepPause ? (eventsToKeepPause(envelope.status, plan.keepPause, task) ?? []).map((p) => stampEvent(p, at, limits)) : [];
   if (events.length) envelope = await appendEvents(paths, envelope, events, 'repair');
   return { status: envelope.status, revision: envelope.revision, appended: events.length };
 }

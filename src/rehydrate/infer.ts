@@ -13,14 +13,14 @@
  * run had got further, the result is ambiguous by construction and ends in `PAUSED_FOR_HUMAN` with the question of
  * `question.ts`. A pause recorded anywhere (state.json, the journal's tail) is kept ({@link eventsToKeepPause}).
  */
-import { DISCOVERY_DOCS, unfilledDiscoveryDocs } from '../../machines/guards.js';
-import { isPaused, type Status } from '../../machines/status-table.js';
+import { isPaused, pauseKindOf } from '../../machines/status-table.js';
 import type { HumanQuestion } from '../../machines/types.js';
-import { eventsToKeepPause, pauseNamedIn, type PauseToKeep } from '../state/keep-pause.js';
+import { eventsToKeepPause, keptReason, pauseNamedIn, type PauseToKeep } from '../state/keep-pause.js';
 import type { EventPayload } from '../state/rebuild.js';
 import type { RehydrateEvidence } from './evidence.js';
 import { inferProgress, type InferredProgress } from './progress.js';
 import { describeProgress, resetQuestion } from './question.js';
+import { restartRunEvents } from './run-events.js';
 
 /** How sure the reset is of the rebuilt state. */
 export type Confidence = 'high' | 'medium' | 'low';
@@ -69,12 +69,15 @@ export function taskOf(e: RehydrateEvidence): string | null {
   return null;
 }
 
-function fromJournal(e: RehydrateEvidence, keep: PauseToKeep | null): RehydratePlan {
+function fromJournal(e: RehydrateEvidence, keep: PauseToKeep | null): RehydratePlan | null {
   const status = e.verify.replay.status;
   const notes = [`The journal replays cleanly to revision ${e.verify.replay.revision} (${status}).`];
   if (!e.verify.ok) notes.push(e.verify.message);
   const task = taskOf(e);
   const events = keep ? eventsToKeepPause(status, keep, task) : [];
+  // The journal ends in a different pause than the one recorded later: only a human leaves a pause, so the
+  // journal cannot be continued into the recorded one — rebuild without it instead.
+  if (events === null) return null;
   if (events.length) notes.push(`The pause ${keep!.status} recorded in ${keep!.source} is kept.`);
   return { strategy: 'journal', confidence: e.verify.finding.kind === 'ahead' ? 'medium' : 'high', task, progress: null, events, questions: [], keptPause: keep, notes };
 }
@@ -87,47 +90,48 @@ function fromArtifacts(e: RehydrateEvidence, keep: PauseToKeep | null): Rehydrat
   const notes = [`The journal cannot be used (${e.journal.entries.length ? e.verify.message : 'it is missing or empty'}); state is rebuilt from the docs and review artifacts.`];
   const events: EventPayload[] = [];
   const questions: HumanQuestion[] = [];
-  let status: Status = 'SETUP_COMPLETE';
   let confidence: Confidence = 'low';
   const finished = progress.finalPassed && progress.next === null && progress.planApproved;
   if (!task || finished) {
     const anything = hasProgress || Object.values(e.docs).includes('filled');
     confidence = finished ? 'medium' : anything ? 'low' : 'high';
     notes.push(finished ? `The artifacts show a finished run (${describeProgress(progress)}): start a new task.` : anything ? 'No task is recorded anywhere: run `cccc start "<task>"`; filled discovery docs are accepted by `cccc submit discovery`.' : 'Nothing was recorded: a fresh workspace.');
+    if (keep) events.push(...(eventsToKeepPause('SETUP_COMPLETE', keep, task) ?? []));
   } else {
-    events.push({ type: 'task.started', task });
-    status = 'DISCOVER_EXISTING_PROJECT';
-    const discovery = Object.fromEntries(DISCOVERY_DOCS.map((d) => [d, e.docs[d] ?? 'missing']));
-    if (unfilledDiscoveryDocs(discovery).length === 0) {
-      events.push({ type: 'discovery.submitted', docs: discovery });
-      status = 'CLAUDE_PLANNING_REVIEW';
-    }
+    let question: HumanQuestion | null = null;
     if (hasProgress) {
       const consistent = valid && e.reviews.length > 0 && !progress.unknownMilestones.length && !progress.unreadable.length;
       confidence = consistent ? 'medium' : 'low';
-      const question = resetQuestion(progress);
+      question = resetQuestion(progress);
       notes.push(`The artifacts show: ${describeProgress(progress)}. Gate records cannot be rebuilt without the journal, so the run pauses for a human.`);
-      if (status === 'CLAUDE_PLANNING_REVIEW') {
-        questions.push(question);
-        const selfReview = { verdict: 'ask_human' as const, summary: `cccc reset: ${describeProgress(progress)}`, concerns: notes.slice(), questions };
-        events.push({ type: 'plan.submitted', selfReview, milestones: valid ? e.milestones.milestones : [], milestoneErrors: e.milestones.errors });
-      } else {
-        events.push({ type: 'pause.requested', kind: 'human', reason: `cccc reset: ${question.question} Fill the discovery docs, then resume.`, code: 'reset' });
-      }
-      status = 'PAUSED_FOR_HUMAN';
-    } else {
-      notes.push(`Only the docs are left: the run continues at ${status}.`);
     }
+    const restart = restartRunEvents({
+      task,
+      docs: e.docs,
+      question,
+      summary: `cccc reset: ${describeProgress(progress)}`,
+      concerns: notes.slice(),
+      milestones: valid ? e.milestones.milestones : [],
+      milestoneErrors: e.milestones.errors,
+      code: 'reset',
+      pause: keep ? { kind: pauseKindOf(keep.status)!, reason: keptReason(keep) } : null,
+    });
+    events.push(...restart.events);
+    if (restart.events.some((x) => x.type === 'plan.submitted')) questions.push(question!);
+    if (!question && !keep) notes.push(`Only the docs are left: the run continues at ${restart.status}.`);
   }
+  if (keep) notes.push(`The pause ${keep.status} recorded in ${keep.source} is kept.`);
   if (e.openQuestions) notes.push(`open-questions.md has ${e.openQuestions} open question(s).`);
-  const kept = keep ? eventsToKeepPause(status, keep, task) : [];
-  if (kept.length) notes.push(`The pause ${keep!.status} recorded in ${keep!.source} is kept.`);
-  return { strategy: 'fresh-journal', confidence, task, progress, events: [...events, ...kept], questions, keptPause: keep, notes };
+  return { strategy: 'fresh-journal', confidence, task, progress, events, questions, keptPause: keep, notes };
 }
 
 /** Decide the reset from `evidence` (pure). */
 export function inferRehydration(evidence: RehydrateEvidence): RehydratePlan {
   const keep = pauseToKeep(evidence);
   const usable = evidence.journal.entries.length > 0 && evidence.verify.replay.applied === evidence.journal.entries.length;
-  return usable ? fromJournal(evidence, keep) : fromArtifacts(evidence, keep);
+  const journal = usable ? fromJournal(evidence, keep) : null;
+  if (journal) return journal;
+  const rebuilt = fromArtifacts(evidence, keep);
+  if (usable) rebuilt.notes.unshift(`The journal ends in ${evidence.verify.replay.status}, a different pause than ${keep!.status} in ${keep!.source}; it is not continued.`);
+  return rebuilt;
 }

@@ -20,19 +20,26 @@ export interface PauseToKeep {
 export const UNKNOWN_TASK = '(task unknown: rebuilt by cccc; see docs/cccc/project-brief.md)';
 
 /**
- * Events that take the workflow from `current` into `keep.status` (none when it is already there). From an
- * active or paused status one `pause.requested`; from `SETUP_COMPLETE`/`DONE` a `task.started` (with `task`, or
- * {@link UNKNOWN_TASK}) first. The reason says the pause was kept and where it came from.
+ * Events that take the workflow from `current` into `keep.status`: none when it is already there; one
+ * `pause.requested` from an active status; a `task.started` (with `task`, or {@link UNKNOWN_TASK}) first from
+ * `SETUP_COMPLETE`/`DONE`. Returns null when `current` is a different pause: the machine refuses a pause request
+ * while paused (only a human's `resume` leaves a pause), so the caller must not rebuild that way. The reason says
+ * the pause was kept and where it came from.
  */
-export function eventsToKeepPause(current: Status, keep: PauseToKeep, task: string | null): EventPayload[] {
+export function eventsToKeepPause(current: Status, keep: PauseToKeep, task: string | null): EventPayload[] | null {
   if (current === keep.status) return [];
   const kind = pauseKindOf(keep.status);
-  if (kind === null) return [];
-  const events: EventPayload[] = [];
   const rowKind = STATUS_TABLE[current].kind;
+  if (kind === null || rowKind === 'paused') return null;
+  const events: EventPayload[] = [];
   if (rowKind === 'idle' || rowKind === 'terminal') events.push({ type: 'task.started', task: task ?? UNKNOWN_TASK });
-  events.push({ type: 'pause.requested', kind, reason: `${keep.reason} (pause kept from ${keep.source})`, code: 'kept_pause' });
+  events.push({ type: 'pause.requested', kind, reason: keptReason(keep), code: 'kept_pause' });
   return events;
+}
+
+/** The reason recorded for a kept pause: the original reason and where it was found. */
+export function keptReason(keep: PauseToKeep): string {
+  return `${keep.reason} (pause kept from ${keep.source})`;
 }
 
 /**

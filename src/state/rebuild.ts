@@ -5,6 +5,7 @@
  * replay from the initial snapshot is exactly the new state. Callers hold the workspace lock and have made
  * their backups; nothing here decides *what* to rebuild.
  */
+import { mkdir } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { applyEvent, initialSnapshot, persistSnapshot, restoreSnapshot, statusOfSnapshot, type PersistedWorkflow } from '../../machines/run.js';
 import type { Limits, WorkflowEvent } from '../../machines/types.js';
@@ -76,6 +77,7 @@ export async function appendEvents(paths: WorkspacePaths, base: StateEnvelope, e
  * the old journal into a backup first; there is never a moment without a journal file.
  */
 export async function writeFreshJournal(paths: WorkspacePaths, entries: readonly JournalEntry[], envelope: StateEnvelope): Promise<void> {
+  await mkdir(paths.logs, { recursive: true });
   await writeFileAtomic(paths.journal, entries.map((e) => `${JSON.stringify(e)}\n`).join(''), { fsync: true });
   await writeEnvelope(paths, envelope);
 }

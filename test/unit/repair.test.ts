@@ -92,6 +92,14 @@ describe('cccc repair', () => {
     await expect(runTraceVerify({ cwd: paths.root })).resolves.toMatchObject({ ok: true });
   });
 
+  it('leaves a corrupt state alone when it names a different pause than the one the journal ends in', async () => {
+    const paths = fixtureWorkspace('paused-and-resumed', 10); // the journal ends in PAUSED_FOR_HUMAN
+    writeFileSync(paths.state, '{"schemaVersion": 1, "revision": 11, "status": "UNSAFE", "snap');
+    const result = await repair(paths);
+    expect(result.left.find((l) => l.kind === 'state')?.detail).toMatch(/names UNSAFE, but the journal ends in PAUSED_FOR_HUMAN/);
+    expect(readFileSync(paths.state, 'utf8')).toContain('"status": "UNSAFE"');
+  });
+
   it('rolls a state that is behind forward from the journal', async () => {
     const paths = fixtureWorkspace('paused-and-resumed', 9);
     rmSync(paths.state);

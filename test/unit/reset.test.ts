@@ -90,6 +90,16 @@ describe('cccc reset', () => {
     await expect(runTraceVerify({ cwd: paths.root })).resolves.toMatchObject({ ok: true });
   });
 
+  it('does not continue a journal that ends in a different pause than state.json: the state.json pause wins', async () => {
+    const paths = fixtureWorkspace('paused-and-resumed');
+    copyFileSync(path.join(FIXTURES, 'ends-unsafe.state.json'), paths.state); // UNSAFE, diverges from this journal
+    writeFileSync(paths.journal, readFileSync(paths.journal, 'utf8').split('\n').slice(0, 10).join('\n') + '\n'); // ends PAUSED_FOR_HUMAN
+    const r = await reset(paths);
+    expect(r).toMatchObject({ strategy: 'fresh-journal', after: { status: 'UNSAFE' }, keptPause: { status: 'UNSAFE', source: 'state.json' } });
+    expect(r.notes[0]).toMatch(/ends in PAUSED_FOR_HUMAN, a different pause than UNSAFE/);
+    await expect(runTraceVerify({ cwd: paths.root })).resolves.toMatchObject({ ok: true });
+  });
+
   it('medium confidence: artifacts + milestones.yaml end in PAUSED_FOR_HUMAN with a question the human can answer', async () => {
     const paths = fixtureWorkspace('replan');
     rmSync(paths.journal);
