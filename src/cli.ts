@@ -178,5 +178,15 @@ export function buildProgram(): Command {
       emit(await runReset({ yes: Boolean(opts.yes) }, defaultDeps()), opts.json, formatReset);
     });
 
+  program
+    .command('update')
+    .description('migrate config and state after a package upgrade (backups first), refresh generated commands')
+    .option('--force', 'refresh even when the workspace is already current')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const { runUpdate, formatUpdate } = await import('./commands/update.js');
+      emit(await runUpdate({ force: Boolean(opts.force) }, defaultDeps()), opts.json, formatUpdate);
+    });
+
   return program;
 }
