@@ -9,11 +9,12 @@
  *    journal plus its replay (actor `repair`; `cccc trace --verify` passes), missing workspace dirs and template
  *    docs (never overwriting), and refreshes the generated commands (edited ones get `<name>.new`).
  * Without `--force`, a workspace already at the current schema versions with current commands is left untouched
- * (`upToDate: true`); `--force` runs steps 2–3 anyway. Hooks are not re-pointed here (see `hooks` in the result).
+ * (`upToDate: true`); `--force` runs steps 2–3 anyway. cccc hooks already registered in `.claude/settings*.json` are
+ * re-pointed at the installed entry (none is ever added); the original skill's hook scripts are reported.
  *
  * JSON: `{upToDate, applied, config: {from, to, originalVersion, migrated, preset, notes}, state: {from, migrated,
  * status, revision, originalStatus, mapping, questions, notes}, commands: {created, updated, unchanged, userEdited},
- * docs: {created}, hooks: {repointed, note}, backup, verified}`.
+ * docs: {created}, hooks: {files: [{file, hooks, changed, backup}], stale, notes}, backup, verified}`.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import type { HumanQuestion } from '../../machines/types.js';
 import { limitsFromConfig } from '../config/load.js';
 import { NotSetUpError } from '../errors.js';
 import { backupFiles } from '../maintenance/backup.js';
+import { repointHooks, type HookRepoint } from '../maintenance/hooks-repoint.js';
 import { migrates, planUpdate, type UpdatePlan } from '../maintenance/update-plan.js';
 import type { MigrationNote } from '../migrations/note.js';
 import { appendDecision } from '../plan/decision-log.js';
@@ -52,22 +54,27 @@ export interface UpdateResult {
   };
   commands: { created: string[]; updated: string[]; unchanged: string[]; userEdited: { file: string; proposed: string }[]; stale: string[] };
   docs: { created: string[] };
-  hooks: { repointed: false; note: string };
+  /** Settings files whose cccc hooks were re-pointed at the installed entry, and notes (original scripts, loop on but unregistered). */
+  hooks: { files: HookRepoint[]; stale: string[]; notes: MigrationNote[] };
   backup: string | null;
   /** `cccc trace --verify` after the update (null when nothing was applied or there is no state). */
   verified: boolean | null;
 }
 
 /** Collaborators of {@link runUpdate}; the template root and version default to the installed package. */
-export type UpdateDeps = Pick<CommandDeps, 'cwd' | 'now'> & { templateRoot?: string; version?: string };
-
-const HOOKS_NOTE = 'Hook registrations in .claude/settings.json are not re-pointed by this build; run `cccc doctor` to check them.';
+export type UpdateDeps = Pick<CommandDeps, 'cwd' | 'now'> & {
+  templateRoot?: string;
+  version?: string;
+  /** Node binary and entry file hooks are re-pointed at (default: this process's node, the package's dist/src/bin.js). */
+  node?: string;
+  entry?: string;
+};
 
 function describe(plan: UpdatePlan): UpdateResult {
   const s = plan.state;
   const migration = s.kind === 'original' ? s.migration : null;
   return {
-    upToDate: !migrates(plan) && plan.staleCommands.length === 0,
+    upToDate: !migrates(plan) && plan.staleCommands.length === 0 && plan.staleHooks.length === 0,
     applied: false,
     config: { from: plan.config.from, to: plan.config.to, originalVersion: plan.config.originalVersion, migrated: plan.config.from < plan.config.to, preset: plan.config.config.preset, notes: plan.config.notes },
     state: {
@@ -82,13 +89,19 @@ function describe(plan: UpdatePlan): UpdateResult {
     },
     commands: { created: [], updated: [], unchanged: [], userEdited: [], stale: plan.staleCommands },
     docs: { created: [] },
-    hooks: { repointed: false, note: HOOKS_NOTE },
+    hooks: { files: [], stale: plan.staleHooks, notes: [] },
     backup: null,
     verified: null,
   };
 }
 
+/** Where hooks point after an update: this process's node and the package's `dist/src/bin.js` (overridable in deps). */
+function hookTarget(deps: UpdateDeps, templateRoot: string): { entry: string; node: string } {
+  return { entry: deps.entry ?? path.join(templateRoot, 'dist', 'src', 'bin.js'), node: deps.node ?? process.execPath };
+}
+
 async function apply(paths: WorkspacePaths, plan: UpdatePlan, result: UpdateResult, deps: UpdateDeps, templateRoot: string, version: string): Promise<void> {
+  const hook = hookTarget(deps, templateRoot);
   const now = deps.now();
   const at = now.toISOString();
   const settings = path.join(paths.claudeDir, 'settings.json');
@@ -105,6 +118,10 @@ async function apply(paths: WorkspacePaths, plan: UpdatePlan, result: UpdateResu
   for (const c of await installCommands(paths, path.join(templateRoot, 'commands-template'), version)) {
     if (c.action === 'user-edited') result.commands.userEdited.push({ file: paths.rel(c.file), proposed: paths.rel(c.proposed!) });
     else result.commands[c.action].push(paths.rel(c.file));
+  }
+  result.hooks.files = await repointHooks(paths, hook.entry, hook.node, now, result.hooks.notes);
+  if (plan.config.config.automation.stop_hook_loop_enabled && !result.hooks.files.some((f) => f.hooks.includes('stop'))) {
+    result.hooks.notes.push({ level: 'warn', path: 'automation.stop_hook_loop_enabled', message: 'is true but no cccc Stop hook is registered: update never registers one; start the loop again to register it' });
   }
   await appendDecision(paths, {
     at,
@@ -129,7 +146,7 @@ export async function runUpdate(options: { force?: boolean }, deps: UpdateDeps):
     throw new NotSetUpError('CONFIG_MISSING', `${paths.rel(paths.config)} does not exist.`, 'Run `cccc setup` in this repository first.');
   }
   return withLock(paths.state, async () => {
-    const plan = await planUpdate(paths, templateRoot, version);
+    const plan = await planUpdate(paths, templateRoot, version, hookTarget(deps, templateRoot));
     const result = describe(plan);
     if (result.upToDate && !options.force) return result;
     await apply(paths, plan, result, deps, templateRoot, version);
@@ -151,7 +168,8 @@ export function formatUpdate(r: UpdateResult): string {
   const c = r.commands;
   lines.push(`Commands: ${c.created.length} created, ${c.updated.length} updated, ${c.unchanged.length} unchanged, ${c.userEdited.length} edited by you (new version beside them as .new)`);
   if (r.docs.created.length) lines.push(`Docs created: ${r.docs.created.join(', ')}`);
-  lines.push(`Hooks: ${r.hooks.note}`);
+  for (const f of r.hooks.files) lines.push(`Hooks: ${f.file} (${f.hooks.join(', ')}) ${f.changed ? 're-pointed at the installed cccc' : 'already current'}`);
+  for (const n of r.hooks.notes) lines.push(`  WARN ${n.path}: ${n.message}`);
   if (r.backup) lines.push(`Backup: ${r.backup}`);
   if (r.verified !== null) lines.push(`trace --verify: ${r.verified ? 'OK' : 'FAILED (run cccc trace --verify)'}`);
   return lines.join('\n');

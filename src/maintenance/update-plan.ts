@@ -1,7 +1,7 @@
 /**
  * What `cccc update` would do (issue #5): read config.json and state.json without trusting them, detect their
- * schema versions, and compute the migrations (pure functions under `src/migrations/`) and the stale generated
- * commands. Read-only; every refusal happens here, before anything is written.
+ * schema versions, and compute the migrations (pure functions under `src/migrations/`), the stale generated
+ * commands and the hook registrations that do not run the installed entry. Read-only; every refusal happens here, before anything is written.
  */
 import { readFile } from 'node:fs/promises';
 import { DISCOVERY_DOCS, PLANNING_DOCS } from '../../machines/guards.js';
@@ -16,6 +16,7 @@ import { readMilestones } from '../plan/milestones.js';
 import { parseEnvelope, type StateEnvelope } from '../state/envelope.js';
 import type { WorkspacePaths } from '../workspace/paths.js';
 import { staleCommands } from './commands-status.js';
+import { staleHookFiles } from './hooks-repoint.js';
 
 /** state.json as update sees it. */
 export type StateUpdate =
@@ -28,6 +29,8 @@ export interface UpdatePlan {
   config: ConfigMigrationResult;
   state: StateUpdate;
   staleCommands: string[];
+  /** Settings files whose cccc hooks do not run the installed entry. */
+  staleHooks: string[];
 }
 
 async function readIfExists(file: string): Promise<string | null> {
@@ -62,14 +65,19 @@ async function planState(paths: WorkspacePaths): Promise<StateUpdate> {
  * Compute the update of the workspace at `paths`. Throws `CONFIG_MISSING` (exit 7), `CONFIG_INVALID`,
  * `CONFIG_NEWER`, `CONFIG_MIGRATION_BLOCKED`, `STATE_CORRUPT`, `STATE_NEWER` (exit 4) — all before any write.
  */
-export async function planUpdate(paths: WorkspacePaths, templateRoot: string, version: string): Promise<UpdatePlan> {
+export async function planUpdate(paths: WorkspacePaths, templateRoot: string, version: string, hook: { entry: string; node: string }): Promise<UpdatePlan> {
   const rel = paths.rel(paths.config);
   const text = await readIfExists(paths.config);
   if (text === null) throw new NotSetUpError('CONFIG_MISSING', `${rel} does not exist.`, 'Run `cccc setup` in this repository first.');
   const raw = parseJson(text, rel, 'CONFIG_INVALID', `Fix the JSON syntax in ${rel}; update never rewrites a file it cannot parse.`);
   const config = migrateConfig(raw, rel);
   const state = await planState(paths);
-  return { config, state, staleCommands: await staleCommands(paths, templateRoot, version) };
+  return {
+    config,
+    state,
+    staleCommands: await staleCommands(paths, templateRoot, version),
+    staleHooks: await staleHookFiles(paths, hook.entry, hook.node),
+  };
 }
 
 /** True when the plan migrates anything (config or state) — generated commands aside. */

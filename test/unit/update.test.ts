@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runResume } from '../../src/commands/resume.js';
@@ -132,5 +132,55 @@ describe('cccc update refuses before writing anything', () => {
     const root = tempDir();
     git(root, 'init', '-q');
     expect((await failure(runUpdate({}, { cwd: root, now: () => NOW }))).code).toBe('CONFIG_MISSING');
+  });
+});
+
+describe('cccc update: hook registrations', () => {
+  const target = { node: '/opt/node/bin/node', entry: '/new/prefix/lib/node_modules/cc-codex-collaborate/dist/src/bin.js' };
+  const settingsWith = (entry: string) => ({
+    model: 'opus',
+    hooks: {
+      Stop: [{ hooks: [{ type: 'command', command: '/usr/bin/node', args: [entry, 'hook', 'stop'], timeout: 30 }] }],
+      PostToolUse: [{ matcher: 'Write', hooks: [{ type: 'command', command: 'npx prettier --write' }] }],
+    },
+  });
+
+  it('re-points the cccc hooks that are registered, and registers none that is not', async () => {
+    const paths = fixture('v1');
+    const settings = path.join(paths.claudeDir, 'settings.json');
+    mkdirSync(paths.claudeDir, { recursive: true });
+    writeFileSync(settings, JSON.stringify(settingsWith('/old/prefix/lib/node_modules/cc-codex-collaborate/dist/src/bin.js'), null, 2));
+    const r = await runUpdate({}, { ...deps(paths), ...target });
+    expect(r.hooks.stale).toEqual(['.claude/settings.json']);
+    expect(r.hooks.files).toEqual([expect.objectContaining({ file: '.claude/settings.json', hooks: ['stop'], changed: true })]);
+    const after = JSON.parse(read(settings));
+    expect(after.hooks.Stop[0].hooks[0]).toMatchObject({ command: target.node, args: [target.entry, 'hook', 'stop'] });
+    expect(after.hooks).not.toHaveProperty('PreToolUse');
+    expect(after.hooks).not.toHaveProperty('StopFailure');
+    expect(after.hooks.PostToolUse).toEqual(settingsWith('x').hooks.PostToolUse);
+    expect(after.model).toBe('opus');
+    expect(existsSync(path.join(paths.root, r.backup!, '.claude', 'settings.json'))).toBe(true);
+    expect(await runUpdate({}, { ...deps(paths), ...target })).toMatchObject({ upToDate: true, applied: false });
+  });
+
+  it("reports the original skill's hook scripts and a loop that is on without a registered hook", async () => {
+    const paths = fixture('original-0.1.22');
+    const settings = path.join(paths.claudeDir, 'settings.json');
+    mkdirSync(paths.claudeDir, { recursive: true });
+    const original = { hooks: { Stop: [{ hooks: [{ type: 'command', command: '${CLAUDE_PROJECT_DIR}/.claude/hooks/cccc-stop.sh' }] }] } };
+    writeFileSync(settings, JSON.stringify(original));
+    const r = await runUpdate({}, { ...deps(paths), ...target });
+    expect(r.hooks.notes.map((n) => n.path)).toEqual(['.claude/settings.json', 'automation.stop_hook_loop_enabled']);
+    expect(read(settings)).toBe(JSON.stringify(original));
+    expect(formatUpdate(r)).toMatch(/WARN \.claude\/settings\.json: registers the original skill's hook scripts/);
+  });
+
+  it('leaves a settings file that is not JSON alone and still completes', async () => {
+    const paths = fixture('v1');
+    mkdirSync(paths.claudeDir, { recursive: true });
+    writeFileSync(path.join(paths.claudeDir, 'settings.local.json'), '{ "hooks": ');
+    const r = await runUpdate({}, { ...deps(paths), ...target });
+    expect(r.applied).toBe(true);
+    expect(r.hooks.notes).toEqual([expect.objectContaining({ level: 'warn', path: '.claude/settings.local.json' })]);
   });
 });
