@@ -103,7 +103,8 @@ export async function runRepair(deps: RepairDeps): Promise<RepairResult> {
 
 /** Human rendering of {@link RepairResult}. */
 export function formatRepair(r: RepairResult): string {
-  const lines = [r.fixed.length ? 'Repaired:' : 'Nothing needed repair.'];
+  const unresolved = r.left.some((l) => l.kind !== 'hooks');
+  const lines = [r.fixed.length ? 'Repaired:' : unresolved ? 'Nothing was repaired; see what was left and why:' : 'Nothing needed repair.'];
   for (const f of r.fixed) lines.push(`  FIXED ${f.kind}: ${f.detail}${f.path ? ` (${f.path})` : ''}`);
   for (const l of r.left) lines.push(`  LEFT  ${l.kind}: ${l.detail}${l.hint ? `\n        hint: ${l.hint}` : ''}`);
   if (r.backup) lines.push(`Backup: ${r.backup}`);
