@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Status } from '../../machines/status-table.js';
+import { MACHINE_VERSION } from '../../machines/workflow.js';
 import { CcccError } from '../errors.js';
 import type { WorkspacePaths } from '../workspace/paths.js';
 import { parseEnvelope, type StateEnvelope } from './envelope.js';
@@ -78,6 +79,8 @@ export interface VerifyReport {
   state: { kind: StateRead['kind']; revision: number | null; status: Status | null };
   journal: { entries: number; lastRevision: number; tornLines: number };
   replay: { revision: number; status: Status; applied: number };
+  /** The machine version state.json was written with (null when unreadable) and the one that replayed it. */
+  machineVersion: { state: number | null; current: number };
 }
 
 function decide(state: StateRead, replay: JournalReplay, lastRevision: number): VerifyFinding {
@@ -118,7 +121,13 @@ export function verifyAgainstJournal(state: StateRead, journal: JournalRead): Ve
   const replay = replayJournal(journal.entries, { captureAt });
   const lastRevision = journal.entries.reduce((max, e) => Math.max(max, e.revision), 0);
   const finding = decide(state, replay, lastRevision);
-  const { message, hint, first } = explain(finding, replay);
+  const explained = explain(finding, replay);
+  const { message, first } = explained;
+  const stateMachine = state.kind === 'valid' ? state.envelope.machineVersion : null;
+  // A different machine may decide differently on the same journal: say so rather than blame the files.
+  const hint = finding.kind !== 'ok' && stateMachine !== null && stateMachine !== MACHINE_VERSION
+    ? `state.json was written by machine version ${stateMachine}; this cccc runs ${MACHINE_VERSION}. Run \`cccc update\`. ${explained.hint ?? ''}`.trim()
+    : explained.hint;
   return {
     ok: finding.kind === 'ok',
     firstBadRevision: first,
@@ -132,6 +141,7 @@ export function verifyAgainstJournal(state: StateRead, journal: JournalRead): Ve
     },
     journal: { entries: journal.entries.length, lastRevision, tornLines: journal.tornLines },
     replay: { revision: replay.revision, status: replay.persisted.value, applied: replay.applied },
+    machineVersion: { state: stateMachine, current: MACHINE_VERSION },
   };
 }
 

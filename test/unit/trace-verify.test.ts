@@ -78,6 +78,17 @@ describe('cccc trace --verify', () => {
     expect(report.finding).toMatchObject({ kind: 'diverged', revision: 6, path: 'value', state: 'DONE', replay: 'UNSAFE' });
   });
 
+  it('says so when state.json was written by another machine version', async () => {
+    const paths = fixtureWorkspace('replan');
+    editState(paths, (s) => {
+      s.machineVersion = 99;
+      s.snapshot.context.planRound = 1;
+    });
+    const { error, report } = await failure(paths);
+    expect(report.machineVersion).toEqual({ state: 99, current: expect.any(Number) });
+    expect(error.hint).toMatch(/^state\.json was written by machine version 99; this cccc runs \d+\. Run `cccc update`/);
+  });
+
   it('reports a state that is behind the journal and points at repair', async () => {
     const paths = fixtureWorkspace('replan');
     const l = lines(paths);
