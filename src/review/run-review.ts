@@ -106,7 +106,11 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult> {
   if (!result.ok) {
     let reason: string = result.reason;
     let message = result.message;
-    if (reason === 'nonzero_exit') {
+    // Ask `codex login status` only when Codex failed before starting a thread. Once a thread started, Codex
+    // tried the model and its own message decides (an auth failure is a 401, classified already); login status
+    // also says "Not logged in" for a provider keyed by an environment variable, which would turn a server error
+    // into a false not_logged_in and hide Codex's message.
+    if (reason === 'nonzero_exit' && result.threadId === null) {
       const login = await codexLoginStatus(config.codex.cli_command, { env: deps.env });
       if (!login.ok && login.reason === 'not_logged_in') ({ reason, message } = { reason: 'not_logged_in', message: login.message });
     }
