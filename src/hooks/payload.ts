@@ -30,17 +30,17 @@ export interface HookStdin {
 /**
  * Read a hook payload from `stream` (normally `process.stdin`), keeping at most `capBytes` bytes and waiting at
  * most `timeoutMs` ms. Past the cap it stops reading and destroys the stream. A stream error ends reading
- * with what was received. Never rejects.
+ * with what was received. `prefix` is text already read from the same input (see stdin-fd.ts). Never rejects.
  */
 export function readHookStdin(
   stream: Readable,
-  options: { capBytes?: number; timeoutMs?: number } = {},
+  options: { capBytes?: number; timeoutMs?: number; prefix?: Buffer } = {},
 ): Promise<HookStdin> {
   const capBytes = options.capBytes ?? HOOK_STDIN_CAP_BYTES;
   const timeoutMs = options.timeoutMs ?? HOOK_STDIN_TIMEOUT_MS;
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let bytes = 0;
+    const chunks: Buffer[] = options.prefix ? [options.prefix] : [];
+    let bytes = options.prefix?.length ?? 0;
     let done = false;
     const finish = (truncated: boolean, timedOut: boolean): void => {
       if (done) return;

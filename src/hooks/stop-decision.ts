@@ -29,6 +29,9 @@
  *     after `maxNoProgressBlocks` of them in a row the stop is allowed with `why: 'no-progress'` and a
  *     `PAUSED_FOR_SYSTEM` pause request — the hook never spins.
  *
+ * (`loop-record-unwritable` is never returned here: the caller uses it when it cannot persist a block's
+ * `loopUpdate` and therefore allows the stop — an unrecorded continuation would escape the budget.)
+ *
  * `stop_hook_active` rule (external-interfaces D1, peers §2.4): the flag is one bit and Claude Code has
  * reported it `false` on re-fires (CC-54360), so cccc's on-disk counters decide, not the flag. A `false` flag
  * never resets a counter. A `true` flag means this stop follows a hook continuation: it may continue only if
@@ -130,7 +133,8 @@ export type StopAllowWhy =
   | 'status-idle'
   | 'no-task'
   | 'budget-spent'
-  | 'no-progress';
+  | 'no-progress'
+  | 'loop-record-unwritable';
 
 /** The decision. `block.reason` is the text Claude receives as its next instruction (< 10,000 chars). */
 export type StopHookDecision =

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decideGuard } from '../../src/hooks/guard.js';
 import { parseHookPayload, readHookStdin, stringField } from '../../src/hooks/payload.js';
 import { decideStop, type StopDecisionInput } from '../../src/hooks/stop-decision.js';
+import { malformedPayloads, prng } from '../helpers/hook-fixtures.js';
 
 describe('parseHookPayload', () => {
   it('keeps the fields that matter from a real Stop payload (real-clients.md)', () => {
@@ -96,52 +97,6 @@ describe('readHookStdin', () => {
     expect((await pending).text).toBe('abc');
   });
 });
-
-/** A small deterministic PRNG (mulberry32) so the fuzz corpus is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function malformedPayloads(count: number): string[] {
-  const rand = prng(4);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-  const junkValue = (depth: number): unknown => {
-    const kind = Math.floor(rand() * (depth > 3 ? 6 : 8));
-    switch (kind) {
-      case 0: return null;
-      case 1: return rand() < 0.5;
-      case 2: return pick([0, -1, 1e308, Number.MAX_SAFE_INTEGER, 3.14]);
-      case 3: return pick(['', ' ', 'Stop', 'true', 'rm -rf /', 'cat .env', '\u0000\u0007', '💥'.repeat(50), 'x'.repeat(70_000)]);
-      case 4: return String.fromCharCode(...Array.from({ length: 64 }, () => Math.floor(rand() * 0xffff)));
-      case 5: return pick([[], {}, [null], { command: 5 }]);
-      case 6: return Array.from({ length: 3 }, () => junkValue(depth + 1));
-      default: return Object.fromEntries(Array.from({ length: 3 }, (_, i) => [pick(['session_id', 'tool_input', 'command', 'file_path', 'k']) + i, junkValue(depth + 1)]));
-    }
-  };
-  const keys = ['session_id', 'stop_hook_active', 'cwd', 'hook_event_name', 'tool_name', 'tool_input', 'error', 'error_details', 'transcript_path'];
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    switch (i % 10) {
-      case 0: out.push(''); break;
-      case 1: out.push(Buffer.from(Array.from({ length: 256 }, () => Math.floor(rand() * 256))).toString('latin1')); break;
-      case 2: out.push(JSON.stringify(junkValue(0))); break;
-      case 3: out.push('['.repeat(5_000) + ']'.repeat(5_000)); break;
-      case 4: out.push(JSON.stringify({ session_id: 'x'.repeat(1 << 20), stop_hook_active: true })); break;
-      case 5: out.push(JSON.stringify({ tool_name: pick(['Bash', 'Read', 'Write', 'Edit', 'NotebookEdit']), tool_input: { command: junkValue(2), file_path: junkValue(2), notebook_path: junkValue(2) } })); break;
-      case 6: out.push(JSON.stringify({ tool_name: 'Bash', tool_input: { command: String.fromCharCode(...Array.from({ length: 200 }, () => 32 + Math.floor(rand() * 95))) } })); break;
-      case 7: out.push(JSON.stringify(Object.fromEntries(keys.map((k) => [k, junkValue(1)]))).slice(0, Math.floor(rand() * 400))); break;
-      default: out.push(JSON.stringify(Object.fromEntries(keys.map((k) => [k, junkValue(1)])))); break;
-    }
-  }
-  return out;
-}
 
 describe('fuzz: 500 malformed payloads never throw (issue #4 "Done when")', () => {
   const payloads = malformedPayloads(500);
