@@ -212,6 +212,47 @@ describe.each(['plan', 'milestone'] as const)('Codex faults at the %s gate', (ga
   });
 });
 
+describe('leaving a Codex pause', () => {
+  it('PAUSED_FOR_CODEX → resume recommended → the same gate and round again → it can pass', async () => {
+    const root = atGate('milestone');
+    const { env } = fake(['nonzero_exit', 'pass']);
+    const cccc = cliIn(root, env);
+    expect((await cccc(['review'])).exitCode).toBe(6);
+    expect((await cccc(['submit', 'fix', '--self-review', writeSelfReview()])).exitCode).toBe(3);
+    const resume = await cccc(['resume', '--strategy', 'recommended', '--json']);
+    expect(resume.exitCode, resume.stderr).toBe(0);
+    expect((await cccc(['status', '--json'])).json()).toMatchObject({ status: 'CODEX_MILESTONE_REVIEW', milestone: 'M001', pause: null });
+    const review = (await cccc(['review', '--json'])).json();
+    // A failed Codex run is not a review round: the retry is still round 1.
+    expect(review).toMatchObject({ gate: 'milestone', milestone: 'M001', round: 1, passed: true, to: 'IMPLEMENT_MILESTONE' });
+    expect(await passedGates(root)).toEqual(['plan', 'milestone:M001']);
+    await expectTraceVerifies(root);
+  });
+
+  it('UNSAFE → only replan --confirm leaves it, and it invalidates the plan approval until the plan passes again', async () => {
+    const root = atGate('milestone');
+    const { env } = fake(['writes_file', 'pass']);
+    const cccc = cliIn(root, env);
+    expect((await cccc(['review'])).exitCode).toBe(6);
+    rmSync(path.join(root, 'codex-was-here.txt'));
+
+    const refused = await cccc(['resume', '--strategy', 'recommended', '--json']);
+    expect(refused.exitCode).toBe(3);
+    expect(refused.json().error.hint).toContain('replan');
+    expect((await cccc(['resume', '--strategy', 'replan'])).exitCode).toBe(3); // needs --confirm
+    expect((await cccc(['resume', '--strategy', 'replan', '--confirm', '--reason', 'inspected the reviewer'])).exitCode).toBe(0);
+    expect((await cccc(['status', '--json'])).json()).toMatchObject({ status: 'CLAUDE_PLANNING_REVIEW', planApproved: false });
+    const invalidated = await cccc(['gates', 'assert', 'plan', '--json']);
+    expect(invalidated.exitCode).toBe(8);
+    expect(invalidated.json().error.code).toBe('GATE_INVALIDATED');
+
+    expect((await cccc(['submit', 'plan', '--self-review', writeSelfReview()])).exitCode).toBe(0);
+    expect((await cccc(['review', '--json'])).json()).toMatchObject({ gate: 'plan', passed: true, to: 'IMPLEMENT_MILESTONE' });
+    expect((await cccc(['gates', 'assert', 'plan'])).exitCode).toBe(0);
+    await expectTraceVerifies(root);
+  });
+});
+
 describe('severity: a passing status with blocking findings is not a pass', () => {
   const FIX_STATUS: Record<GateName, string> = { plan: 'CLAUDE_REVISE_PLAN', milestone: 'CLAUDE_FIX', final: 'CLAUDE_FIX' };
   const PASS_STATUS: Record<GateName, string> = { plan: 'IMPLEMENT_MILESTONE', milestone: 'IMPLEMENT_MILESTONE', final: 'DONE' };
