@@ -125,6 +125,36 @@ export function buildProgram(): Command {
       emit(await runReview(defaultDeps()), opts.json, formatReview);
     });
 
+  const loop = program.command('loop').description('the Stop-hook loop: Claude Code keeps working through the workflow (full-auto-safe)');
+  loop
+    .command('start')
+    .description('set full-auto-safe, enable the loop and register the cccc Stop, StopFailure and guard hooks')
+    .option('--session-id <id>', 'the Claude Code session allowed to be continued (default: the first one that stops)')
+    .option('--local', 'register in .claude/settings.local.json instead of .claude/settings.json')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const { runLoopStart, formatLoopStart } = await import('./commands/loop.js');
+      emit(await runLoopStart({ sessionId: opts.sessionId, local: Boolean(opts.local) }, defaultDeps()), opts.json, formatLoopStart);
+    });
+
+  loop
+    .command('stop')
+    .description('remove the cccc hooks, disable the loop and restore the previous mode (counters kept)')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const { runLoopStop, formatLoopStop } = await import('./commands/loop.js');
+      emit(await runLoopStop(defaultDeps()), opts.json, formatLoopStop);
+    });
+
+  loop
+    .command('status')
+    .description('config, hook registration, owner, counters, capped or not, and the Claude Code block cap')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const { runLoopStatus, formatLoopStatus } = await import('./commands/loop-status.js');
+      emit(await runLoopStatus(defaultDeps()), opts.json, formatLoopStatus);
+    });
+
   const gates = program
     .command('gates')
     .description('plan / milestone / final / safety gates')
