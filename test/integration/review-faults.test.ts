@@ -10,6 +10,7 @@
  * Three prepared repositories (walked once in beforeAll, copied per test) start each test at a gate:
  * CODEX_ADVERSARIAL_PLAN_REVIEW, CODEX_MILESTONE_REVIEW (M001) and CODEX_FINAL_REVIEW.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -351,11 +352,25 @@ describe('fail, fix, pass across rounds', () => {
 });
 
 describe('what cccc gives codex', () => {
-  it.each(['plan', 'milestone', 'final'] as const)('%s gate: the exact exec argv, the gate\'s strict schema, and a prompt containing the bundle', async (gate) => {
+  it.each(['plan', 'milestone', 'final'] as const)('%s gate: the exact exec argv, the gate\'s strict schema, a prompt containing the bundle, progress on stderr, and the artifact, raw events and gate record', async (gate) => {
     const root = atGate(gate);
     const { env, recordDir } = fake('pass');
-    const review = await runCli(['review'], { cwd: root, env });
+    const review = await runCli(['review', '--json'], { cwd: root, env });
     expect(review.exitCode, review.stderr).toBe(0);
+    // Progress on stderr (stdout is the one JSON document), so a person watching sees Codex is alive.
+    expect(review.stderr).toContain('codex: turn started');
+    expect(review.stderr).toMatch(/codex: turn completed, tokens so far: \d+/);
+    const result = review.json();
+
+    // The artifact, the raw event stream next to it, and a gate record bound to both.
+    const artifactBytes = readFileSync(path.join(root, result.artifact));
+    const artifact = JSON.parse(artifactBytes.toString('utf8'));
+    expect(artifact).toMatchObject({ gate, round: result.round, outcome: 'verdict', passed: true, fingerprint: { value: result.fingerprint } });
+    expect(readFileSync(path.join(root, result.eventsFile), 'utf8')).toContain('"type":"thread.started"');
+    const gates = (await runCli(['gates', '--json'], { cwd: root })).json();
+    const record = gates.gates.find((g: any) => g.gate === gate && g.latest?.artifact === result.artifact).latest;
+    expect(record).toMatchObject({ gate, round: result.round, verdict: result.verdict, passed: true, fingerprint: result.fingerprint, source: 'codex' });
+    expect(record.artifactSha256).toBe(createHash('sha256').update(artifactBytes).digest('hex'));
 
     const [call, ...more] = fakeCodexCalls(recordDir);
     expect(more).toEqual([]);
