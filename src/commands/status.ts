@@ -7,6 +7,7 @@ import { STATUS_TABLE } from '../../machines/status-table.js';
 import { currentMilestoneId } from '../../machines/guards.js';
 import { readState } from '../state/store.js';
 import { openWorkspace, type CommandDeps } from './workspace.js';
+import { formatLoopSummary, loopSummary, type LoopSummary } from '../hooks/loop-record.js';
 import type { PauseInfo } from '../../machines/types.js';
 
 /** The `cccc status --json` document. */
@@ -23,6 +24,8 @@ export interface StatusResult {
   gatesPassed: number;
   lowerAssurance: boolean;
   updatedAt: string;
+  /** Issue #4: the Stop-hook loop (null when none was ever started); a capped loop stays visible. */
+  loop: LoopSummary | null;
 }
 
 /** Read the workspace's status. Read-only. */
@@ -50,6 +53,7 @@ export async function runStatus(deps: Pick<CommandDeps, 'cwd'>): Promise<StatusR
     gatesPassed: ctx.gates.filter((g) => g.passed).length,
     lowerAssurance: ctx.lowerAssurance,
     updatedAt: state.updatedAt,
+    loop: loopSummary(paths.loopDir),
   };
 }
 
@@ -68,5 +72,6 @@ export function formatStatus(r: StatusResult): string {
     for (const m of r.milestones) lines.push(`  ${m.id.padEnd(6)} ${m.outcome.padEnd(8)} ${m.risk.padEnd(8)} ${m.title}`);
   }
   if (r.lowerAssurance) lines.push('Assurance: LOWER (mock secrets or a bypassed gate in this run)');
+  if (r.loop) lines.push(formatLoopSummary(r.loop));
   return lines.join('\n');
 }

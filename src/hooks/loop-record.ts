@@ -172,3 +172,21 @@ function lockAge(lock: string): number {
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
+
+/** The loop as `cccc status --json` shows it (issue #4 §1: a capped loop is visible, not deleted). */
+export interface LoopSummary {
+  active: boolean;
+  capped: boolean;
+  continuations: number;
+}
+
+/** The summary of the loop record in `loopDir`, or null when there is none (or it is unreadable). */
+export function loopSummary(loopDir: string): LoopSummary | null {
+  const record = readLoopFile(loopDir);
+  return record === null ? null : { active: record.active, capped: record.capped, continuations: record.continuations };
+}
+
+/** One human line for `cccc status`, e.g. `Loop:      active, 3 continuations, CAPPED`. */
+export function formatLoopSummary(loop: LoopSummary): string {
+  return `Loop:      ${loop.active ? 'active' : 'stopped'}, ${loop.continuations} continuation(s)${loop.capped ? ', CAPPED (budget spent)' : ''}`;
+}

@@ -129,6 +129,8 @@ describe('cccc hook stop | guard (built CLI)', () => {
     const other = await cccc(['hook', 'stop'], stopPayload('someone-else', root));
     expect(other).toMatchObject({ exitCode: 0, stdout: '' });
     expect((await cccc(['loop', 'status', '--json'])).json()).toMatchObject({ loop: { ownerSessionId: 'owner', continuations: 1 }, budget: { used: 1 } });
+    expect((await cccc(['status', '--json'])).json().loop).toEqual({ active: true, capped: false, continuations: 1 });
+    expect((await cccc(['status'])).stdout).toContain('Loop:      active, 1 continuation(s)');
   });
 
   it('guard denies `rm -rf /` with the PreToolUse JSON and records SENSITIVE_OPERATION while a workflow is active', async () => {
