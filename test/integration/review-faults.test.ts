@@ -351,6 +351,60 @@ describe('fail, fix, pass across rounds', () => {
   });
 });
 
+describe('thresholds from config are enforced', () => {
+  it('review.max_review_rounds_per_milestone: the second failed round pauses; extend-review grants one more round', async () => {
+    const root = atGate('milestone');
+    editConfig(root, (c) => void (c.review.max_review_rounds_per_milestone = 2));
+    const { env } = fake(['fail_fixable', 'fail_fixable', 'pass']);
+    const cccc = cliIn(root, env);
+    const fix = async (from: string, to: string) => {
+      editRepoFile(root, 'src/greet.js', from, to);
+      expect((await cccc(['submit', 'fix', '--self-review', writeSelfReview()])).exitCode).toBe(0);
+    };
+
+    expect((await cccc(['review', '--json'])).json()).toMatchObject({ round: 1, to: 'CLAUDE_FIX' });
+    await fix('Goodbye', 'Bye');
+    expect((await cccc(['review', '--json'])).json()).toMatchObject({ round: 2, passed: false, to: 'REVIEW_THRESHOLD_EXCEEDED' });
+    const status = (await cccc(['status', '--json'])).json();
+    expect(status.pause).toMatchObject({ kind: 'threshold', code: 'review_threshold' });
+    expect(status.pause.reason).toContain('max_review_rounds_per_milestone');
+    expect((await cccc(['next', '--json'])).json().allowedStrategies).toContain('extend-review');
+    expect((await cccc(['review'])).exitCode).toBe(3); // no gate to run while paused
+
+    expect((await cccc(['resume', '--strategy', 'extend-review', '--json'])).json()).toMatchObject({ status: 'CLAUDE_FIX' });
+    await fix('Bye', 'Goodbye');
+    expect((await cccc(['review', '--json'])).json()).toMatchObject({ round: 3, passed: true, to: 'IMPLEMENT_MILESTONE' });
+    await expectTraceVerifies(root);
+  });
+
+  it('planning.max_plan_review_rounds: a rejection in the last round pauses instead of asking for a revision', async () => {
+    const root = atGate('plan');
+    editConfig(root, (c) => void (c.planning.max_plan_review_rounds = 1));
+    const { env } = fake('fail_fixable');
+    const review = (await cliIn(root, env)(['review', '--json'])).json();
+    expect(review).toMatchObject({ gate: 'plan', round: 1, verdict: 'rejected_fixable', to: 'REVIEW_THRESHOLD_EXCEEDED' });
+    expect((await runCli(['status', '--json'], { cwd: root })).json().pause.reason).toContain('max_plan_review_rounds');
+    await expectTraceVerifies(root);
+  });
+
+  it('milestones.max_diff_lines_per_milestone: an oversized milestone pauses for a human; resume --confirm waives it', async () => {
+    const root = atGate('plan');
+    editConfig(root, (c) => void (c.milestones.max_diff_lines_per_milestone = 3));
+    const { env } = fake('pass');
+    const cccc = cliIn(root, env);
+    expect((await cccc(['review'])).exitCode).toBe(0);
+    implement(root, 'M001'); // 5 lines
+    const submit = (await cccc(['submit', 'milestone', '--self-review', writeSelfReview(), '--json'])).json();
+    expect(submit).toMatchObject({ status: 'PAUSED_FOR_HUMAN', diffStat: { lines: 5, files: 1 } });
+    const status = (await cccc(['status', '--json'])).json();
+    expect(status.pause).toMatchObject({ kind: 'human', code: 'diff_limit', interrupted: 'IMPLEMENT_MILESTONE' });
+    expect(status.pause.reason).toContain('5 lines');
+    expect((await cccc(['resume', '--strategy', 'recommended', '--confirm'])).exitCode).toBe(0);
+    expect((await cccc(['submit', 'milestone', '--self-review', writeSelfReview(), '--json'])).json()).toMatchObject({ status: 'CODEX_MILESTONE_REVIEW' });
+    await expectTraceVerifies(root);
+  });
+});
+
 describe('what cccc gives codex', () => {
   it.each(['plan', 'milestone', 'final'] as const)('%s gate: the exact exec argv, the gate\'s strict schema, a prompt containing the bundle, progress on stderr, and the artifact, raw events and gate record', async (gate) => {
     const root = atGate(gate);
