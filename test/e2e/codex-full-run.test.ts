@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GateName } from '../../machines/types.js';
 import { verdictJsonSchema } from '../../src/verdicts/json-schema.js';
 import { VERDICT_SCHEMAS } from '../../src/verdicts/schemas.js';
-import { cliIn, copyRepo, editRepoFile, milestone, newUserRepo, REPO_ROOT, walkToPlanReview, writeRepoFile, writeSelfReview } from '../helpers/cli.js';
+import { cliIn, copyRepo, editConfig, editRepoFile, milestone, newUserRepo, REPO_ROOT, walkToPlanReview, writeRepoFile, writeSelfReview } from '../helpers/cli.js';
 import { binaryProblem, CODEX_BIN } from '../helpers/real-binaries.js';
 import { codexEnv, startResponsesStub, userPromptText, type ResponsesReply, type ResponsesStub } from '../helpers/responses-stub.js';
 import { strictSchemaViolation } from '../helpers/strict-schema-rules.js';
@@ -215,7 +215,7 @@ describe.skipIf(problem !== undefined)('a whole run with the real codex and a st
  * `codex login status` say "Not logged in" even when the key works — a server error must not be reported
  * as not_logged_in.)
  */
-describe.skipIf(problem !== undefined)('real codex failures pause for Codex (built CLI)', () => {
+describe.skipIf(problem !== undefined)('real codex: failures pause for Codex, extra args reach the model (built CLI)', () => {
   let stub: ResponsesStub;
   let fixtureRoot = '';
   let atPlanGate = '';
@@ -261,5 +261,21 @@ describe.skipIf(problem !== undefined)('real codex failures pause for Codex (bui
     expect((await cccc(['gates', 'assert', 'plan'])).exitCode).toBe(8);
     expect(stub.egress).toEqual([]);
     expect((await cccc(['trace', '--verify'])).exitCode).toBe(0);
+  });
+
+  it('codex.extra_args (model, reasoning effort) are accepted by the real binary and reach the model', async () => {
+    const root = copyRepo(atPlanGate);
+    editConfig(root, (c) => void (c.codex.extra_args = ['-m', 'gpt-5.5', '-c', 'model_reasoning_effort="high"']));
+    const cccc = cliIn(root, realCodexEnv(stub, tempDir('cccc-codex-home-')), false);
+    const before = stub.responseBodies().length;
+    stub.script = () => ({ text: JSON.stringify(ANY_PLAN_VERDICT) });
+
+    const review = await cccc(['review', '--json']);
+    expect(review.exitCode, review.stderr).toBe(0);
+    expect(review.json()).toMatchObject({ gate: 'plan', passed: true, to: 'IMPLEMENT_MILESTONE' });
+    const bodies = stub.responseBodies().slice(before);
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]).toMatchObject({ model: 'gpt-5.5', reasoning: { effort: 'high' }, text: { format: { strict: true } } });
+    expect(stub.egress).toEqual([]);
   });
 });
