@@ -14,6 +14,7 @@ import { hookDocState } from '../../src/hooks/doc-state.js';
 import { runHookEntry } from '../../src/hooks/entry.js';
 import { docStateOf } from '../../src/plan/docs.js';
 import { readState } from '../../src/state/store.js';
+import { git } from '../helpers/tmp.js';
 import { advance, hookLog, loopOf, loopWorkspace, malformedPayloads, memoryIO, stopPayload, writeLoop, freshLoop } from '../helpers/hook-fixtures.js';
 
 /** Run `cccc hook <name>` in-process; returns exit code, stdout chunks and stderr text. */
@@ -178,6 +179,37 @@ describe('cccc hook stop-failure (in-process)', () => {
     expect(r.out).toEqual([]);
     expect((await readState(paths)).revision).toBe(before);
     expect(hookLog(paths)[0]).toMatchObject({ decision: 'ignore', why });
+  });
+});
+
+describe('cccc hook guard (in-process)', () => {
+  const bash = (command: string, cwd: string) => JSON.stringify({ session_id: 's1', cwd, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } });
+
+  it('prints nothing for everyday commands and logs nothing (it runs before every tool call)', async () => {
+    const { paths } = await loopWorkspace();
+    for (const command of ['cat README.md', 'npm test', 'git push', 'rm -rf node_modules', 'grep token src/']) {
+      expect((await hook('guard', bash(command, paths.root), paths.root)).out).toEqual([]);
+    }
+    expect(hookLog(paths)).toEqual([]);
+  });
+
+  it('asks git about the tree only for `git reset --hard`: allowed on a clean tree, denied once it is dirty', async () => {
+    const { paths } = await loopWorkspace({ task: null });
+    git(paths.root, 'add', '-A');
+    git(paths.root, 'commit', '-q', '-m', 'all');
+    expect((await hook('guard', bash('git reset --hard', paths.root), paths.root)).out).toEqual([]);
+    writeFileSync(`${paths.root}/change.txt`, 'uncommitted\n');
+    const denied = onlyObject((await hook('guard', bash('git reset --hard', paths.root), paths.root)).out);
+    expect(denied).toMatchObject({ hookSpecificOutput: { permissionDecision: 'deny', permissionDecisionReason: expect.stringContaining('discard-changes') } });
+    // No workflow is running (SETUP_COMPLETE): the deny is logged, no pause is recorded.
+    expect(hookLog(paths)).toEqual([expect.objectContaining({ hook: 'guard', decision: 'deny', why: 'discard-changes', status: 'SETUP_COMPLETE' })]);
+    expect((await readState(paths)).status).toBe('SETUP_COMPLETE');
+  });
+
+  it('a deny from another session does not pause the owner\'s workflow', async () => {
+    const { paths } = await loopWorkspace({ loop: { ownerSessionId: 'owner' } });
+    expect(onlyObject((await hook('guard', bash('cat .env', paths.root), paths.root)).out)).toMatchObject({ hookSpecificOutput: { permissionDecision: 'deny' } });
+    expect((await readState(paths)).status).toBe('DISCOVER_EXISTING_PROJECT');
   });
 });
 
