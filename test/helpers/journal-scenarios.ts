@@ -4,7 +4,7 @@
  * real store (`dispatch`: lock, journal append, atomic state write) in a temp workspace with a ticking clock, so
  * the fixture files are exactly what a live run writes.
  *
- * Regenerate the fixtures (after an intended machine change, with `MACHINE_VERSION` bumped):
+ * Regenerate the fixtures (after an intended machine or context change; see test/unit/journal-fixtures.test.ts):
  *   CCCC_REGENERATE_JOURNALS=1 npx vitest run test/unit/journal-fixtures.test.ts
  */
 import type { Status, WorkflowEvent } from '../../machines/index.js';

@@ -4,6 +4,7 @@
  * differently on a journal a real run wrote — bump MACHINE_VERSION and migrate, or fix the regression.
  *
  * Regenerate: CCCC_REGENERATE_JOURNALS=1 npx vitest run test/unit/journal-fixtures.test.ts
+ * (also refreshes test/fixtures/workspaces/v1, the cccc v1 workspace of the update tests).
  */
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { JOURNAL_SCENARIOS, recordScenario } from '../helpers/journal-scenarios.
 import { tempWorkspace } from '../helpers/tmp.js';
 
 const DIR = path.join(import.meta.dirname, '..', 'fixtures', 'journals');
+const V1_WORKSPACE = path.join(import.meta.dirname, '..', 'fixtures', 'workspaces', 'v1', 'docs', 'cccc');
 const files = (name: string) => ({ journal: path.join(DIR, `${name}.jsonl`), state: path.join(DIR, `${name}.state.json`) });
 
 describe.runIf(process.env.CCCC_REGENERATE_JOURNALS)('regenerate journal fixtures', () => {
@@ -24,6 +26,11 @@ describe.runIf(process.env.CCCC_REGENERATE_JOURNALS)('regenerate journal fixture
     mkdirSync(DIR, { recursive: true });
     copyFileSync(paths.journal, files(scenario.name).journal);
     copyFileSync(paths.state, files(scenario.name).state);
+    // The cccc v1 workspace fixture of the update tests holds the `replan` run.
+    if (scenario.name === 'replan') {
+      copyFileSync(paths.journal, path.join(V1_WORKSPACE, 'logs', 'journal.jsonl'));
+      copyFileSync(paths.state, path.join(V1_WORKSPACE, 'state.json'));
+    }
   });
 });
 
