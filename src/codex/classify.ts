@@ -80,7 +80,8 @@ const MATCHERS: readonly Matcher[] = [
 ];
 
 /**
- * Classify a finished run of `gate`. Order: spawn failure → watchdog kill → failed turn / non-zero exit /
+ * Classify a finished run of `gate`. Order: spawn failure → watchdog kill (the reason of the error Codex was
+ * still retrying when killed, if its message has one; else `timeout` / `idle_timeout`) → failed turn / non-zero exit /
  * signal (reason from the messages: `turn.failed` first, then `error` events newest first, then stderr) →
  * missing, empty, non-JSON or schema-failing `-o` file (`invalid_output`) → the verdict.
  */
@@ -88,6 +89,14 @@ export function classifyCodexRun<G extends GateName>(gate: G, outcome: CodexProc
   if (outcome.spawnErrorCode !== null) {
     const reason: CodexFailureReason = outcome.spawnErrorCode === 'ENOENT' || outcome.spawnErrorCode === 'EACCES' ? 'not_installed' : 'nonzero_exit';
     return failure(reason, `Could not run "${outcome.command}" (${outcome.spawnErrorCode}).`);
+  }
+  // Killed while Codex was retrying a provider error (e.g. "waiting for network" with the provider unreachable):
+  // that error is the cause, and its hint is what helps — a longer limit would only wait longer.
+  const retrying = outcome.killedFor !== null && outcome.stream.lastEventIsError ? outcome.stream.errors.at(-1) : undefined;
+  const retryReason = retrying === undefined ? null : reasonFromMessages([retrying]);
+  if (retrying !== undefined && retryReason !== null) {
+    const limit = outcome.killedFor === 'timeout' ? `${seconds(outcome.timeoutMs)} (codex.timeout_ms)` : `${seconds(outcome.idleTimeoutMs)} (codex.idle_timeout_ms)`;
+    return failure(retryReason, `Codex was still retrying when its limit of ${limit} ran out; its process group was killed. Last error: ${retrying}`);
   }
   if (outcome.killedFor === 'timeout') {
     return failure('timeout', `Codex did not finish within ${seconds(outcome.timeoutMs)} (codex.timeout_ms); its process group was killed.`);

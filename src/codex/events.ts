@@ -30,6 +30,11 @@ export interface CodexStreamSummary {
   turnFailed: string | null;
   /** Messages of `error` events and `error` items: not terminal, Codex may retry (A4). */
   errors: string[];
+  /**
+   * True when the latest event was an `error` event or item: Codex is still retrying what `errors.at(-1)` says
+   * (with the provider unreachable, codex 0.169.0 emits "Reconnecting... waiting for network" and nothing else).
+   */
+  lastEventIsError: boolean;
   /** Null until a `turn.completed` carries usage. */
   usage: CodexUsage | null;
   /** Text of the last completed `agent_message` — the last one, never the first (A5, openai/codex #19816). */
@@ -41,7 +46,7 @@ export interface CodexStreamSummary {
 
 /** The summary of an empty stream. */
 export function emptyStreamSummary(): CodexStreamSummary {
-  return { threadId: null, turnStarted: false, turnCompleted: false, turnFailed: null, errors: [], usage: null, lastAgentMessage: null, events: 0, unparsedLines: 0 };
+  return { threadId: null, turnStarted: false, turnCompleted: false, turnFailed: null, errors: [], lastEventIsError: false, usage: null, lastAgentMessage: null, events: 0, unparsedLines: 0 };
 }
 
 /** Parse one stdout line; null for blank lines and anything that is not a JSON object with a string `type`. */
@@ -66,7 +71,7 @@ export function foldCodexLine(summary: CodexStreamSummary, line: string): CodexS
 
 /** Fold one event into the summary (returns a new summary). */
 export function foldCodexEvent(summary: CodexStreamSummary, event: CodexEvent): CodexStreamSummary {
-  const next = { ...summary, events: summary.events + 1 };
+  const next = { ...summary, events: summary.events + 1, lastEventIsError: false };
   switch (event.type) {
     case 'thread.started':
       return typeof event.thread_id === 'string' ? { ...next, threadId: event.thread_id } : next;
@@ -77,7 +82,7 @@ export function foldCodexEvent(summary: CodexStreamSummary, event: CodexEvent): 
     case 'turn.failed':
       return { ...next, turnFailed: messageOf(event.error) ?? '' };
     case 'error':
-      return { ...next, errors: [...next.errors, messageOf(event) ?? 'error event without a message'] };
+      return { ...next, errors: [...next.errors, messageOf(event) ?? 'error event without a message'], lastEventIsError: true };
     case 'item.completed':
       return foldItem(next, event.item);
     default:
@@ -98,7 +103,7 @@ export function totalTokens(usage: CodexUsage | null): number {
 function foldItem(summary: CodexStreamSummary, item: unknown): CodexStreamSummary {
   if (!isRecord(item)) return summary;
   if (item.type === 'agent_message' && typeof item.text === 'string') return { ...summary, lastAgentMessage: item.text };
-  if (item.type === 'error') return { ...summary, errors: [...summary.errors, messageOf(item) ?? 'error item without a message'] };
+  if (item.type === 'error') return { ...summary, errors: [...summary.errors, messageOf(item) ?? 'error item without a message'], lastEventIsError: true };
   return summary;
 }
 

@@ -263,6 +263,26 @@ describe.skipIf(problem !== undefined)('real codex: failures pause for Codex, ex
     expect((await cccc(['trace', '--verify'])).exitCode).toBe(0);
   });
 
+  it('an unreachable model endpoint → PAUSED_FOR_CODEX (codex:network) when the watchdog ends codex\'s retries, not a bare timeout', async () => {
+    const gone = await startResponsesStub();
+    await gone.close(); // its port now refuses connections; codex 0.169.0 then retries "waiting for network" indefinitely
+    const root = copyRepo(atPlanGate);
+    editConfig(root, (c) => {
+      c.codex.timeout_ms = 15_000;
+      c.codex.idle_timeout_ms = 120_000;
+    });
+    const cccc = cliIn(root, realCodexEnv(gone, tempDir('cccc-codex-home-')), false);
+
+    const review = await cccc(['review', '--json']);
+    expect(review.exitCode, review.stderr).toBe(6);
+    const error = review.json().error;
+    expect(error).toMatchObject({ code: 'CODEX_NETWORK', details: { reason: 'network', status: 'PAUSED_FOR_CODEX' } });
+    expect(error.message).toMatch(/still retrying .*codex\.timeout_ms.*Last error: .*(network|error sending request|Connection)/);
+    expect(error.hint).toContain('network');
+    expect((await cccc(['status', '--json'])).json()).toMatchObject({ status: 'PAUSED_FOR_CODEX', gatesPassed: 0, pause: { code: 'codex:network' } });
+    expect((await cccc(['trace', '--verify'])).exitCode).toBe(0);
+  }, 120_000);
+
   it('codex.extra_args (model, reasoning effort) are accepted by the real binary and reach the model', async () => {
     const root = copyRepo(atPlanGate);
     editConfig(root, (c) => void (c.codex.extra_args = ['-m', 'gpt-5.5', '-c', 'model_reasoning_effort="high"']));

@@ -48,6 +48,9 @@ describe('summarizeCodexStream', () => {
       line({ type: 'turn.failed', error: { message: 'exceeded retry limit, last status: 429' } }),
     ].join('\n'));
     expect(summary.errors).toEqual(['Reconnecting... 1/5', 'config warning']);
+    expect(summary.lastEventIsError).toBe(false); // turn.failed came after them
+    expect(summarizeCodexStream(line({ type: 'error', message: 'Reconnecting... waiting for network' })).lastEventIsError).toBe(true);
+    expect(summarizeCodexStream([line({ type: 'error', message: 'x' }), line({ type: 'turn.started' })].join('\n')).lastEventIsError).toBe(false);
     expect(summary.turnFailed).toBe('exceeded retry limit, last status: 429');
     expect(summary.turnCompleted).toBe(false);
   });
