@@ -134,9 +134,10 @@ const FAULTS: Fault[] = [
   { scenario: 'empty', reason: 'invalid_output' },
   { scenario: 'schema_fail', reason: 'invalid_output' },
   { scenario: 'nonzero_exit', reason: 'nonzero_exit' },
-  // The idle limit must exceed the fake's start-up (a Node process), see codex-watchdog.test.ts.
-  { scenario: 'hang', reason: 'idle_timeout', config: (root) => editConfig(root, (c) => void (c.codex.idle_timeout_ms = 2000)) },
-  { scenario: 'slow', reason: 'timeout', config: (root) => editConfig(root, (c) => void (c.codex.timeout_ms = 4000)), extra: { FAKE_CODEX_SLOW_INTERVAL_MS: '50' } },
+  // Both limits must exceed the fake's start-up (a Node process, slow on a loaded runner) so it records its call
+  // and its sleeper before the kill; see codex-watchdog.test.ts.
+  { scenario: 'hang', reason: 'idle_timeout', config: (root) => editConfig(root, (c) => void (c.codex.idle_timeout_ms = 3000)) },
+  { scenario: 'slow', reason: 'timeout', config: (root) => editConfig(root, (c) => void (c.codex.timeout_ms = 6000)), extra: { FAKE_CODEX_SLOW_INTERVAL_MS: '50' } },
   { scenario: 'rate_limit', reason: 'rate_limited_or_quota' },
   { scenario: 'network', reason: 'network' },
   { scenario: 'not_logged_in', reason: 'not_logged_in' },
