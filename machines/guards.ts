@@ -118,3 +118,27 @@ export function hasNextMilestone(context: WorkflowContext): boolean {
 export function runCapReached(context: WorkflowContext, limits: Limits): boolean {
   return context.milestonesThisRun + 1 >= limits.maxMilestonesPerRun;
 }
+
+/**
+ * Guard: a `review.verdict`'s record may be trusted (issue #6). A Codex record is; a bypass record never comes
+ * through a review event (only a policy-checked resume writes one); a cache hit must reuse a PASSING record of
+ * this run for the same gate, milestone, cache key and artifact, and itself be a pass — so a failing verdict is
+ * never reused as a pass, and a cache hit cannot be invented. Other events are not verdicts: true.
+ */
+export function verdictSourceTrusted(context: WorkflowContext, event: WorkflowEvent): boolean {
+  if (event.type !== 'review.verdict') return true;
+  const r = event.record;
+  if (r.source === 'codex') return true;
+  if (r.source === 'bypass' || r.cacheKey === undefined) return false;
+  const earlier = context.gates.some(
+    (g) =>
+      g.passed &&
+      g.source !== 'bypass' &&
+      g.gate === r.gate &&
+      g.milestone === r.milestone &&
+      g.cacheKey === r.cacheKey &&
+      g.artifact === r.artifact &&
+      g.artifactSha256 === r.artifactSha256,
+  );
+  return earlier && verdictPassed(event);
+}

@@ -3,8 +3,10 @@
  * request is allowed and where it leads; the machine uses it as a guard and `src/commands/resume.ts` uses it to
  * explain a refusal. Which strategies a pause accepts, and which need `--confirm`, come from the status table.
  */
+import { decideBypass, type BypassRule } from './bypass.js';
+import type { BypassFacts } from './policy-types.js';
 import { STATUS_TABLE, isPaused, type ResumeStrategy, type Status, type StatusRow } from './status-table.js';
-import type { WorkflowContext } from './types.js';
+import type { Limits, WorkflowContext } from './types.js';
 
 /** Why a resume request was refused; a stable code for errors and tests. */
 export type ResumeRefusal =
@@ -12,17 +14,22 @@ export type ResumeRefusal =
   | 'STRATEGY_NOT_ALLOWED'
   | 'NEEDS_CONFIRM'
   | 'QUESTIONS_OPEN'
-  | 'NO_MILESTONE';
+  | 'NO_MILESTONE'
+  | 'BYPASS_REFUSED';
 
 /** The outcome of {@link decideResume}: a target status, or a refusal naming the strategies that are allowed. */
 export type ResumeDecision =
   | { ok: true; target: Status }
-  | { ok: false; code: ResumeRefusal; message: string; allowed: readonly ResumeStrategy[] };
+  | { ok: false; code: ResumeRefusal; message: string; allowed: readonly ResumeStrategy[]; rule?: BypassRule };
 
 /** What `cccc resume` asks for. */
 export interface ResumeRequest {
   strategy: ResumeStrategy;
   confirm: boolean;
+  /** `bypass-codex`: the policy and Claude's review (issue #6); without them a bypass is refused. */
+  bypass?: BypassFacts;
+  /** The event's limits (severity rules for Claude's findings); the recommended defaults when absent. */
+  limits?: Pick<Limits, 'blockOnP1' | 'allowContinueWithP2'>;
 }
 
 /** Questions raised in this run that have no recorded answer. */
@@ -58,6 +65,12 @@ export function nextOpenMilestoneIndex(context: Pick<WorkflowContext, 'milestone
  */
 export function statusAfterMilestone(context: Pick<WorkflowContext, 'milestoneIndex' | 'milestones' | 'outcomes'>): Status {
   return nextOpenMilestoneIndex(context) < context.milestones.length ? 'IMPLEMENT_MILESTONE' : 'CODEX_FINAL_REVIEW';
+}
+
+/** The status after the plan gate passes (or is bypassed): the first open milestone, else the final gate. */
+export function statusAfterPlan(context: Pick<WorkflowContext, 'milestones' | 'outcomes'>): Status {
+  const done = new Set(context.outcomes.map((o) => o.id));
+  return context.milestones.some((m) => !done.has(m.id)) ? 'IMPLEMENT_MILESTONE' : 'CODEX_FINAL_REVIEW';
 }
 
 /**
@@ -103,8 +116,12 @@ export function decideResume(status: Status, context: WorkflowContext, request: 
     case 'recommended':
     case 'extend-review':
     case 'mock':
-    case 'bypass-codex':
       return { ok: true, target: context.pause.interrupted };
+    case 'bypass-codex': {
+      const bypass = decideBypass(context, request.bypass, request.limits ?? { blockOnP1: true, allowContinueWithP2: true });
+      if (!bypass.ok) return { ok: false, code: 'BYPASS_REFUSED', message: bypass.message, allowed, rule: bypass.rule };
+      return { ok: true, target: bypass.gate === 'plan' ? statusAfterPlan(context) : statusAfterMilestone(context) };
+    }
     case 'replan':
       return { ok: true, target: 'CLAUDE_PLANNING_REVIEW' };
     case 'skip':

@@ -68,7 +68,8 @@ const paused = (resume: ResumeStrategy[], confirm: ResumeStrategy[]): StatusRow 
  * `NEEDS_SECRET` and `SENSITIVE_OPERATION` need `--confirm`; `skip` needs `--confirm` and is refused for
  * `UNSAFE` and `SENSITIVE_OPERATION`; `replan` works from any pause and is the only way out of `UNSAFE`
  * (with `--confirm`). `REVIEW_THRESHOLD_EXCEEDED` has no `recommended` (returning to the review would
- * exceed the threshold again); `NEEDS_REPLAN` only accepts `replan`.
+ * exceed the threshold again); `NEEDS_REPLAN` only accepts `replan`. `PAUSED_FOR_CODEX` also accepts
+ * `bypass-codex` with `--confirm`, further checked by the bypass policy (issue #6, `bypass.ts`).
  */
 export const STATUS_TABLE = {
   SETUP_COMPLETE: { kind: 'idle', actor: 'user', resume: [], confirm: [], gate: null },
@@ -85,7 +86,7 @@ export const STATUS_TABLE = {
   NEEDS_SECRET: paused(['recommended', 'mock', 'skip', 'replan'], ['recommended', 'skip']),
   SENSITIVE_OPERATION: paused(['recommended', 'replan'], ['recommended']),
   UNSAFE: paused(['replan'], ['replan']),
-  PAUSED_FOR_CODEX: paused(['recommended', 'skip', 'replan'], ['skip']),
+  PAUSED_FOR_CODEX: paused(['recommended', 'skip', 'replan', 'bypass-codex'], ['skip', 'bypass-codex']),
   PAUSED_FOR_SYSTEM: paused(['recommended', 'skip', 'replan'], ['skip']),
   FAIL_UNCLEAR: paused(['recommended', 'skip', 'replan'], ['skip']),
   REVIEW_THRESHOLD_EXCEEDED: paused(['extend-review', 'skip', 'replan'], ['skip']),

@@ -3,6 +3,19 @@
  * event payloads. Plain TypeScript only — the zod schemas that validate the same shapes on disk live in
  * `src/` and are checked against these types at compile time.
  */
+import type {
+  BatchState,
+  BudgetLedger,
+  BudgetLimits,
+  BypassFacts,
+  BypassRecord,
+  ChangeFlag,
+  CodexCallFacts,
+  DocChange,
+  DocHashes,
+  ReviewDecisionRecord,
+  ReviewPolicy,
+} from './policy-types.js';
 import type { PauseKind, PauseStatus, ResumeStrategy, Status } from './status-table.js';
 
 /** Milestone risk level (issue #2 §4, `milestones.yaml`). */
@@ -27,6 +40,8 @@ export interface Milestone {
   required_tests: string[];
   risk: Risk;
   depends_on: string[];
+  /** Declared architecture/stack/security changes: each forces a Codex review (issue #6 triggers). */
+  changes?: ChangeFlag[];
 }
 
 /** A question for the human with A/B/C options and a recommended one (spec: "brainstorming interaction"). */
@@ -53,6 +68,8 @@ export interface SelfReview {
   summary: string;
   concerns: string[];
   questions: HumanQuestion[];
+  /** Architecture/stack/security changes Claude made in this step: each forces a Codex review (issue #6). */
+  changes?: ChangeFlag[];
 }
 
 /** A Codex finding, reduced to what the machine decides on. */
@@ -100,6 +117,11 @@ export interface GateRecord {
   fingerprint: string;
   at: string;
   source: 'codex' | 'cache' | 'bypass';
+  /**
+   * The review cache key (issue #6, `src/review/cache.ts`): the gate's fingerprint components that decide what
+   * Codex judged (bundle, diff, acceptance criteria or plan docs, prompt and schema versions). Absent on old records.
+   */
+  cacheKey?: string;
 }
 
 /**
@@ -140,8 +162,9 @@ export interface PauseInfo {
 /** What happened to a milestone that left the loop. */
 export interface MilestoneOutcome {
   id: string;
-  outcome: 'passed' | 'skipped';
-  /** True when accepted under lower assurance (mock secrets, bypassed gate). */
+  /** `pending_codex`: accepted without its own Codex review, batched into a later one (issue #6). */
+  outcome: 'passed' | 'skipped' | 'pending_codex';
+  /** True when accepted under lower assurance (mock secrets, bypassed gate, pending batch review). */
   lowerAssurance: boolean;
   at: string;
 }
@@ -178,8 +201,13 @@ export interface WorkflowContext {
   questions: HumanQuestion[];
   answers: Answer[];
   pause: PauseInfo | null;
-  /** True once anything in this run was accepted under lower assurance (mock secrets, bypass). */
+  /**
+   * True while anything in this run stands under lower assurance: mock secrets (for the rest of the run), a
+   * bypassed gate until its Codex recheck passes, milestones pending a batch review (issue #6).
+   */
   lowerAssurance: boolean;
+  /** Mock secrets were accepted in this run (`resume --strategy mock`). */
+  mockSecrets: boolean;
   /** Last self-review Claude submitted (summary only is shown by `next`). */
   lastSelfReview: SelfReview | null;
   /** Self-reviews submitted in this run (so resubmitting an identical `revise_plan` is still a recorded step). */
@@ -191,6 +219,18 @@ export interface WorkflowContext {
   runBase: string | null;
   /** Working-tree snapshot when the current milestone started: the diff base of its reviews. */
   milestoneBase: string | null;
+  /** Codex calls and tokens of this run, per phase and per milestone (issue #6). */
+  ledger: BudgetLedger;
+  /** Milestones accepted pending Codex, to be covered by the next milestone review. */
+  batch: BatchState;
+  /** Every review-or-batch decision the policy took for a milestone, with its reason. */
+  reviewDecisions: ReviewDecisionRecord[];
+  /** Bypassed gates and their recheck state. */
+  bypasses: BypassRecord[];
+  /** Gates bypassed in a row since the last gate Codex passed (`max_consecutive_bypassed_gates`). */
+  consecutiveBypasses: number;
+  /** Planning-doc hashes when the plan was approved (or last synced); null before the first approval. */
+  docsBaseline: DocHashes | null;
 }
 
 /** Fields every event carries: when it happened (ISO-8601 UTC, from `src/`'s clock) and the config limits. */
@@ -219,14 +259,45 @@ export type WorkflowEvent = EventBase &
         /** Validation errors of `milestones.yaml`, empty when valid. */
         milestoneErrors: string[];
       }
-    | { type: 'milestone.submitted'; selfReview: SelfReview; diffStat: DiffStat }
+    | {
+        type: 'milestone.submitted';
+        selfReview: SelfReview;
+        diffStat: DiffStat;
+        /** The review policy (issue #6). Absent: every milestone gets its own Codex review. */
+        policy?: ReviewPolicy;
+        /** Diff since the pending batch's base (equals `diffStat` without a batch), for the large-diff trigger. */
+        batchDiffStat?: DiffStat;
+      }
     | { type: 'fix.submitted'; selfReview: SelfReview }
-    | { type: 'review.verdict'; gate: GateName; verdict: VerdictFacts; record: GateRecord }
-    | { type: 'review.failed'; gate: GateName; reason: string; message: string }
-    | { type: 'review.unsafe'; gate: GateName; paths: string[]; message: string }
+    | {
+        type: 'review.verdict';
+        gate: GateName;
+        verdict: VerdictFacts;
+        record: GateRecord;
+        /** What the Codex call cost; absent for a cache hit (0 calls). */
+        usage?: CodexCallFacts;
+        /** Plan gate: planning-doc hashes, the docs-sync baseline once approved. */
+        docs?: DocHashes;
+        /** Batch review that did not pass: the batch milestones its verdict names. */
+        namedMilestones?: string[];
+      }
+    | { type: 'review.failed'; gate: GateName; reason: string; message: string; usage?: CodexCallFacts }
+    | { type: 'review.unsafe'; gate: GateName; paths: string[]; message: string; usage?: CodexCallFacts }
+    | { type: 'review.budget_exhausted'; gate: GateName; budget: BudgetLimits }
+    | { type: 'recheck.verdict'; gate: GateName; milestone: string | null; verdict: VerdictFacts; record: GateRecord; usage?: CodexCallFacts }
+    | { type: 'recheck.failed'; gate: GateName; milestone: string | null; reason: string; message: string; usage?: CodexCallFacts }
+    | { type: 'replan.requested'; reason: string }
+    | { type: 'docs.synced'; docs: DocHashes; changes: DocChange[] }
     | { type: 'pause.requested'; kind: PauseKind; reason: string; code?: string | null }
     | { type: 'question.answered'; answer: Answer }
-    | { type: 'resume'; strategy: ResumeStrategy; confirm: boolean; reason: string | null }
+    | {
+        type: 'resume';
+        strategy: ResumeStrategy;
+        confirm: boolean;
+        reason: string | null;
+        /** `bypass-codex` only: the policy and Claude's adversarial review (issue #6). */
+        bypass?: BypassFacts;
+      }
   );
 
 /** The `type` of a {@link WorkflowEvent}. */

@@ -2,6 +2,7 @@
  * Pure context updates used by the machine's `assign` actions. Each returns a partial context; none reads a
  * clock or does I/O — times come from the event (`event.at`).
  */
+import { initialPolicyContext } from './policy-updates.js';
 import { nextOpenMilestoneIndex, openQuestions, statusAfterMilestone } from './resume.js';
 import { PAUSE_KIND_STATUS, type PauseKind, type Status } from './status-table.js';
 import type { HumanQuestion, Milestone, PauseInfo, WorkflowContext, WorkflowEvent } from './types.js';
@@ -33,6 +34,7 @@ export function initialContext(): WorkflowContext {
     selfReviews: 0,
     runBase: null,
     milestoneBase: null,
+    ...initialPolicyContext(),
   };
 }
 
@@ -84,23 +86,27 @@ export function freshGateCounters(): Pick<WorkflowContext, 'reviewRound' | 'fixA
   return { reviewRound: 0, fixAttempts: 0, extraRounds: 0, lastFindings: [], lastVerdictSummary: null };
 }
 
-/** Record the current milestone as passed or skipped and move the index to the next one. */
+/**
+ * Record the current milestone as passed, skipped or accepted pending Codex (`pending_codex`, issue #6) and move
+ * the index to the next one. `lowerAssurance` is the outcome's assurance (default: the run's).
+ */
 export function leaveMilestone(
   context: WorkflowContext,
-  outcome: 'passed' | 'skipped',
+  outcome: 'passed' | 'skipped' | 'pending_codex',
   at: string,
   tree: string | null = null,
+  lowerAssurance: boolean = context.lowerAssurance,
 ): Partial<WorkflowContext> {
   const index = context.milestoneIndex ?? 0;
   const milestone = context.milestones[index];
   const outcomes = milestone
-    ? [...context.outcomes, { id: milestone.id, outcome, lowerAssurance: context.lowerAssurance, at }]
+    ? [...context.outcomes.filter((o) => o.id !== milestone.id), { id: milestone.id, outcome, lowerAssurance, at }]
     : context.outcomes;
   const next = statusAfterMilestone(context);
   return {
     outcomes,
     milestoneIndex: next === 'IMPLEMENT_MILESTONE' ? nextOpenMilestoneIndex(context) : index,
-    milestonesThisRun: outcome === 'passed' ? context.milestonesThisRun + 1 : context.milestonesThisRun,
+    milestonesThisRun: outcome === 'skipped' ? context.milestonesThisRun : context.milestonesThisRun + 1,
     diffLimitWaivedFor: null,
     fixReturnTo: null,
     milestoneBase: tree,

@@ -1,8 +1,10 @@
 /**
  * The cccc workflow machine (XState v5): discovery → Claude planning self-review → Codex adversarial plan
  * gate → per milestone implement → Codex milestone gate → fix loop → Codex final gate → DONE, with pause
- * states and guarded resume. Transitions and targets follow issue #2 §2; severity blocking and thresholds
- * come from the `limits` each event carries (`src/` reads them from `docs/cccc/config.json`).
+ * states and guarded resume. Transitions and targets follow issue #2 §2 (the transition map is `./states.ts`);
+ * severity blocking and thresholds come from the `limits` each event carries (`src/` reads them from
+ * `docs/cccc/config.json`). Issue #6 adds the budget ledger, review batching, the review cache's trust check,
+ * the policy-checked bypass with its recheck, docs sync and replan — each decided here from event facts.
  *
  * Thresholds are checked when Codex rejects (not when Claude resubmits), so Claude never does a fix or a plan
  * revision that no review round is left to judge: `max_review_rounds_per_milestone: 3` means at most three
@@ -10,8 +12,10 @@
  *
  * Pure: no I/O, clock or randomness. `src/` computes facts, sends events, and persists the snapshot.
  */
-import { and, assign, setup } from 'xstate';
+import { assign, setup } from 'xstate';
+import { decideBypass } from './bypass.js';
 import {
+  currentMilestoneId,
   diffOverLimit,
   discoveryComplete,
   fixBudgetExhausted,
@@ -23,9 +27,31 @@ import {
   verdictIs,
   verdictNeedsFix,
   verdictPassed,
+  verdictSourceTrusted,
 } from './guards.js';
-import { decideResume } from './resume.js';
-import { PAUSE_KIND_STATUS, STATUSES, STATUS_TABLE, type PauseKind, type Status } from './status-table.js';
+import { checkBudget } from './ledger.js';
+import {
+  afterCodexPass,
+  applyRecheck,
+  bypassRecords,
+  docsChangeReason,
+  emptyBatch,
+  highImpact,
+  joinBatch,
+  ledgerAfter,
+  lowerAssuranceOf,
+  pendingRechecks,
+  recheckTarget,
+  recordReviewDecision,
+  reopenBatch,
+  resolveBatch,
+  withAssurance,
+} from './policy-updates.js';
+import { decideResume, statusAfterPlan } from './resume.js';
+import { decideMilestoneReview } from './review-policy.js';
+import { verdictPasses } from './severity.js';
+import { ROOT_ON, STATES, common } from './states.js';
+import { STATUSES, type PauseKind, type Status } from './status-table.js';
 import type { EventOf, GateName, WorkflowContext, WorkflowEvent } from './types.js';
 import { firstOpenMilestone, freshGateCounters, initialContext, leaveMilestone, pauseUpdate, startRun } from './updates.js';
 
@@ -35,7 +61,45 @@ export const MACHINE_VERSION = 1;
 type Ctx = WorkflowContext;
 type Ev = WorkflowEvent;
 
-const PAUSE_KINDS = Object.keys(PAUSE_KIND_STATUS) as PauseKind[];
+/** Context updates of a replan: the plan approval goes, passed milestones stay (issue #2 §2, issue #6). */
+function replanUpdate(): Partial<Ctx> {
+  return { planApproved: false, planRound: 0, milestoneIndex: null, fixReturnTo: null, ...freshGateCounters() };
+}
+
+/** Pass the current milestone: a pending batch is resolved first (the review covered it), then leave it. */
+function passMilestoneUpdate(context: Ctx, at: string, tree: string | null): Partial<Ctx> {
+  const lower = lowerAssuranceOf({ ...context, batch: emptyBatch() });
+  const resolved = { ...context, ...resolveBatch(context, lower) };
+  return withAssurance(context, { ...resolveBatch(context, lower), ...leaveMilestone(resolved, 'passed', at, tree, lower) });
+}
+
+/** Apply an allowed `bypass-codex` resume: a bypass gate record, the bypass, and the gate's way forward. */
+function bypassUpdate(context: Ctx, event: EventOf<'resume'>): Partial<Ctx> {
+  const decision = decideBypass(context, event.bypass, event.limits);
+  if (!decision.ok || !event.bypass) return {};
+  const records = bypassRecords(context, event.bypass, decision, event.at);
+  const recorded: Partial<Ctx> = {
+    gates: [...context.gates, records.gate],
+    bypasses: [...context.bypasses, records.bypass],
+    consecutiveBypasses: context.consecutiveBypasses + 1,
+  };
+  const tree = event.tree ?? null;
+  if (decision.gate === 'plan') {
+    return withAssurance(context, {
+      ...recorded,
+      planApproved: true,
+      runBase: context.runBase ?? tree,
+      milestoneBase: tree,
+      milestoneIndex: firstOpenMilestone(context.milestones, context),
+      fixReturnTo: null,
+      docsBaseline: event.bypass.docs ?? context.docsBaseline,
+      ...freshGateCounters(),
+      ...(statusAfterPlan(context) === 'CODEX_FINAL_REVIEW' ? { reviewRound: 1 } : {}),
+    });
+  }
+  const patched = { ...context, ...recorded, ...resolveBatch(context, true) };
+  return withAssurance(context, { ...recorded, ...resolveBatch(context, true), ...leaveMilestone(patched, 'passed', event.at, tree, true) });
+}
 
 const machineSetup = setup({
   types: {
@@ -48,7 +112,7 @@ const machineSetup = setup({
     selfReviewIs: ({ event }, params: { verdict: string }) =>
       'selfReview' in event && event.selfReview.verdict === params.verdict,
     diffOverLimit: ({ context, event }) => event.type === 'milestone.submitted' && diffOverLimit(context, event),
-    gateIs: ({ event }, params: { gate: GateName }) => gateIs(event, params.gate),
+    gateIs: ({ context, event }, params: { gate: GateName }) => gateIs(event, params.gate) && verdictSourceTrusted(context, event),
     verdictPassed: ({ event }) => verdictPassed(event),
     verdictNeedsFix: ({ event }) => verdictNeedsFix(event),
     verdictIs: ({ event }, params: { status: string }) => verdictIs(event, params.status),
@@ -64,6 +128,15 @@ const machineSetup = setup({
       const decision = decideResume(params.from, context, event);
       return decision.ok && decision.target === params.target;
     },
+    milestoneBatched: ({ context, event }) => event.type === 'milestone.submitted' && !decideMilestoneReview(context, event).review,
+    budgetExhausted: ({ context, event }) =>
+      event.type === 'review.budget_exhausted' && !checkBudget(context.ledger, event.gate, currentMilestoneId(context), event.budget).ok,
+    noPendingRechecks: ({ context }) => pendingRechecks(context).length === 0,
+    recheckIsFor: ({ context, event }) => recheckTarget(context, event) !== undefined,
+    recheckPassed: ({ event }) =>
+      event.type === 'recheck.verdict' && verdictPasses(event.verdict.status, event.verdict.findings, event.limits, event.gate === 'plan' ? 'approved' : 'pass'),
+    docsHighImpact: ({ context, event }) => event.type === 'docs.synced' && context.planApproved && highImpact(event.changes),
+    docsContextOnly: ({ context, event }) => event.type === 'docs.synced' && context.planApproved && !highImpact(event.changes),
   },
   actions: {
     startRun: assign(({ context, event }) => (event.type === 'task.started' ? startRun(context, event.task) : {})),
@@ -80,32 +153,66 @@ const machineSetup = setup({
       milestoneBase: event.tree ?? null,
       milestoneIndex: firstOpenMilestone(context.milestones, context),
       fixReturnTo: null,
+      docsBaseline: (event.type === 'review.verdict' ? event.docs : undefined) ?? context.docsBaseline,
       ...freshGateCounters(),
     })),
-    startMilestoneReview: assign(() => ({ reviewRound: 1 })),
+    startMilestoneReview: assign(({ context, event }) => ({
+      reviewRound: 1,
+      ...(event.type === 'milestone.submitted' && event.policy ? recordReviewDecision(context, decideMilestoneReview(context, event), event.at) : {}),
+    })),
+    batchMilestone: assign(({ context, event }) => {
+      const e = event as EventOf<'milestone.submitted'>;
+      const decided = { ...context, ...recordReviewDecision(context, decideMilestoneReview(context, e), e.at), ...joinBatch(context) };
+      return withAssurance(context, {
+        reviewDecisions: decided.reviewDecisions,
+        batch: decided.batch,
+        ...leaveMilestone(decided, 'pending_codex', e.at, e.tree ?? null, true),
+      });
+    }),
     recordGate: assign(({ context, event }) => {
       const e = event as EventOf<'review.verdict'>;
       // The record's `passed` is the machine's decision (severity rules included), whatever the sender claimed.
       const record = { ...e.record, passed: verdictPassed(e) };
-      return { gates: [...context.gates, record], lastFindings: e.verdict.findings, lastVerdictSummary: e.verdict.summary };
+      return withAssurance(context, {
+        gates: [...context.gates, record],
+        lastFindings: e.verdict.findings,
+        lastVerdictSummary: e.verdict.summary,
+        ...ledgerAfter(context, e),
+        ...afterCodexPass(context, record),
+        ...(record.passed ? {} : reopenBatch(context, e)),
+      });
     }),
+    recordUsage: assign(({ context, event }) => ledgerAfter(context, event)),
     startFix: assign(({ context }, params: { returnTo: 'CODEX_MILESTONE_REVIEW' | 'CODEX_FINAL_REVIEW' }) => ({
       fixAttempts: context.fixAttempts + 1,
       fixReturnTo: params.returnTo,
     })),
     nextReviewRound: assign(({ context }) => ({ reviewRound: context.reviewRound + 1 })),
-    passMilestone: assign(({ context, event }) => leaveMilestone(context, 'passed', event.at, event.tree ?? null)),
+    passMilestone: assign(({ context, event }) => passMilestoneUpdate(context, event.at, event.tree ?? null)),
+    resolveBatchAtFinal: assign(({ context }) => withAssurance(context, resolveBatch(context, lowerAssuranceOf({ ...context, batch: emptyBatch() })))),
     startFinal: assign(() => ({ ...freshGateCounters(), reviewRound: 1, fixReturnTo: null })),
     recordAnswer: assign(({ context, event }) =>
       event.type === 'question.answered' ? { answers: [...context.answers, event.answer] } : {},
     ),
+    applyRecheckPass: assign(({ context, event }) => applyRecheck(context, event as EventOf<'recheck.verdict'>, true)),
+    applyRecheckFail: assign(({ context, event }) => applyRecheck(context, event as EventOf<'recheck.verdict'>, false)),
+    replanRun: assign(() => replanUpdate()),
+    syncDocs: assign(({ event }) => {
+      const e = event as EventOf<'docs.synced'>;
+      return { docsBaseline: e.docs, ...(highImpact(e.changes) ? { planApproved: false } : {}) };
+    }),
     pause: assign(({ context, event }, params: { from: Status; kind: PauseKind; code?: string }) => {
       const from = params.from;
       const code = params.code ?? null;
       switch (event.type) {
         case 'pause.requested':
           return pauseUpdate(context, from, event.kind, event.reason, event.code ?? null, event.at);
-        case 'review.verdict':
+        case 'review.verdict': {
+          if (code === 'recheck_pending') {
+            const pending = pendingRechecks(context).map((b) => b.milestone ?? b.gate);
+            const reason = `Codex passed the final review, but the final gate cannot pass while ${pending.length} Codex recheck(s) of bypassed gates are pending (${pending.join(', ')}): run cccc recheck, then cccc resume --strategy recommended.`;
+            return pauseUpdate(context, from, params.kind, reason, code, event.at);
+          }
           return pauseUpdate(
             context,
             from,
@@ -115,10 +222,23 @@ const machineSetup = setup({
             event.at,
             event.verdict.humanQuestions,
           );
+        }
         case 'review.failed':
           return pauseUpdate(context, from, 'codex', event.message, `codex:${event.reason}`, event.at);
         case 'review.unsafe':
           return pauseUpdate(context, from, 'unsafe', event.message, 'codex:wrote_files', event.at);
+        case 'review.budget_exhausted': {
+          const check = checkBudget(context.ledger, event.gate, currentMilestoneId(context), event.budget);
+          const reason = `${check.message} Raise the limit in docs/cccc/config.json and resume --strategy recommended, or resume --strategy bypass-codex --reason quota_exhausted --confirm if the bypass policy allows it.`;
+          return pauseUpdate(context, from, 'codex', reason, 'budget_exhausted', event.at);
+        }
+        case 'recheck.verdict': {
+          const what = event.gate === 'plan' ? 'the plan approval is invalidated' : `${recheckTarget(context, event)?.covers.join(', ') || event.milestone} reopened`;
+          const reason = `Codex recheck of the bypassed ${event.gate} gate${event.milestone ? ` of ${event.milestone}` : ''}: ${event.verdict.status} — ${event.verdict.summary}. ${what}; replan.`;
+          return pauseUpdate(context, from, 'replan', reason, code, event.at);
+        }
+        case 'docs.synced':
+          return pauseUpdate(context, from, 'replan', docsChangeReason(event.changes), code, event.at);
         case 'milestone.submitted':
           if (code === 'diff_limit') {
             const l = event.limits;
@@ -173,10 +293,12 @@ const machineSetup = setup({
         case 'extend-review':
           return { ...base, extraRounds: context.extraRounds + 1 };
         case 'mock':
+          return { ...base, mockSecrets: true, lowerAssurance: true };
         case 'bypass-codex':
-          return { ...base, lowerAssurance: true };
+          // base last: leaving the milestone carries the old milestonesThisRun, but every resume restarts the count.
+          return { ...bypassUpdate(context, event), ...base };
         case 'replan':
-          return { ...base, planApproved: false, planRound: 0, milestoneIndex: null, fixReturnTo: null, ...freshGateCounters() };
+          return { ...base, ...replanUpdate() };
         case 'skip':
           // base last: leaveMilestone carries the old milestonesThisRun, but every resume restarts the count.
           return { ...leaveMilestone(context, 'skipped', event.at, event.tree ?? null), ...base };
@@ -185,171 +307,12 @@ const machineSetup = setup({
   },
 });
 
-const pauseOn = (from: Status, kind: PauseKind, code?: string) => ({
-  type: 'pause' as const,
-  params: code ? { from, kind, code } : { from, kind },
-});
-const gate = (g: GateName) => ({ type: 'gateIs' as const, params: { gate: g } });
-const verdict = (status: string) => ({ type: 'verdictIs' as const, params: { status } });
-const selfReview = (v: string) => ({ type: 'selfReviewIs' as const, params: { verdict: v } });
-const threshold = (interrupted: Status, what: string, returnTo: Ctx['fixReturnTo'] = null) => ({
-  type: 'pauseThreshold' as const,
-  params: { interrupted, what, returnTo },
-});
-const startFix = (returnTo: 'CODEX_MILESTONE_REVIEW' | 'CODEX_FINAL_REVIEW') => ({ type: 'startFix' as const, params: { returnTo } });
-
-/** Verdict transitions all three gates share: needs_human, unsafe, and fail-closed for anything unknown. */
-function verdictFallbacks(from: Status, g: GateName) {
-  return [
-    { guard: and([gate(g), verdict('needs_human')]), target: 'PAUSED_FOR_HUMAN', actions: ['recordGate', pauseOn(from, 'human')] },
-    { guard: and([gate(g), verdict('unsafe')]), target: 'UNSAFE', actions: ['recordGate', pauseOn(from, 'unsafe')] },
-    // Fail closed: a status the gate does not know (src/ validates first; checked again here) never passes.
-    { guard: gate(g), target: 'PAUSED_FOR_CODEX', actions: ['recordGate', pauseOn(from, 'codex', 'codex:invalid_verdict')] },
-  ];
-}
-
-/** Transitions every review status shares: a Codex failure, or a reviewer that wrote to the tree. */
-function reviewFailures(from: Status, g: GateName) {
-  return {
-    'review.failed': { guard: gate(g), target: 'PAUSED_FOR_CODEX', actions: pauseOn(from, 'codex') },
-    'review.unsafe': { guard: gate(g), target: 'UNSAFE', actions: pauseOn(from, 'unsafe') },
-  };
-}
-
-/** `plan.submitted` in a planning status: to Codex when ready, else the self-review's detour. */
-function planSubmitted(from: Status) {
-  return [
-    { guard: 'planReady', target: 'CODEX_ADVERSARIAL_PLAN_REVIEW', actions: ['recordSelfReview', 'acceptPlanForReview'] },
-    { guard: selfReview('revise_plan'), target: from, actions: 'recordSelfReview' },
-    { guard: selfReview('read_more_project'), target: 'DISCOVER_EXISTING_PROJECT', actions: 'recordSelfReview' },
-    { guard: selfReview('ask_human'), target: 'PAUSED_FOR_HUMAN', actions: ['recordSelfReview', pauseOn(from, 'human', 'self_review')] },
-  ];
-}
-
-/**
- * `pause.requested` in every active status, `resume` in every pause (guarded by {@link decideResume}). A pause
- * is left only by `resume` (issue #2 §2: pauses "leave on `resume`"), so a pause request while paused is
- * refused: otherwise `UNSAFE` → `pause --kind human` → `resume` would skip the `replan --confirm` that is the
- * only way out of `UNSAFE`, and any pause could shed the `--confirm` its row requires.
- */
-function common(from: Status) {
-  const kind = STATUS_TABLE[from].kind;
-  if (kind === 'active') {
-    return {
-      'pause.requested': PAUSE_KINDS.map((k) => ({
-        guard: { type: 'pauseKindIs' as const, params: { kind: k } },
-        target: PAUSE_KIND_STATUS[k],
-        actions: pauseOn(from, k),
-      })),
-    };
-  }
-  if (kind !== 'paused') return {};
-  return {
-    resume: STATUSES.filter((s) => STATUS_TABLE[s].kind === 'active').map((target) => ({
-      guard: { type: 'resumeLeadsTo' as const, params: { from, target } },
-      target,
-      actions: 'resume' as const,
-    })),
-  };
-}
-
-/** The machine's states, keyed by status; each gets {@link common} merged into its `on`. */
-const STATES: Record<Status, Record<string, unknown>> = {
-  SETUP_COMPLETE: { 'task.started': { target: 'DISCOVER_EXISTING_PROJECT', actions: 'startRun' } },
-  DISCOVER_EXISTING_PROJECT: { 'discovery.submitted': { guard: 'discoveryComplete', target: 'CLAUDE_PLANNING_REVIEW' } },
-  CLAUDE_PLANNING_REVIEW: { 'plan.submitted': planSubmitted('CLAUDE_PLANNING_REVIEW') },
-  CODEX_ADVERSARIAL_PLAN_REVIEW: {
-    'review.verdict': [
-      { guard: and([gate('plan'), 'verdictPassed', 'openMilestoneLeft']), target: 'IMPLEMENT_MILESTONE', actions: ['recordGate', 'approvePlan'] },
-      // A replan that keeps every milestone already passed goes straight to the final gate.
-      { guard: and([gate('plan'), 'verdictPassed']), target: 'CODEX_FINAL_REVIEW', actions: ['recordGate', 'approvePlan', 'startFinal'] },
-      {
-        guard: and([gate('plan'), 'verdictNeedsFix', 'planRoundsExhausted']),
-        target: 'REVIEW_THRESHOLD_EXCEEDED',
-        actions: ['recordGate', threshold('CLAUDE_REVISE_PLAN', 'planning.max_plan_review_rounds')],
-      },
-      { guard: and([gate('plan'), 'verdictNeedsFix']), target: 'CLAUDE_REVISE_PLAN', actions: 'recordGate' },
-      { guard: and([gate('plan'), verdict('insufficient_context')]), target: 'DISCOVER_EXISTING_PROJECT', actions: 'recordGate' },
-      ...verdictFallbacks('CODEX_ADVERSARIAL_PLAN_REVIEW', 'plan'),
-    ],
-    ...reviewFailures('CODEX_ADVERSARIAL_PLAN_REVIEW', 'plan'),
-  },
-  CLAUDE_REVISE_PLAN: { 'plan.submitted': planSubmitted('CLAUDE_REVISE_PLAN') },
-  IMPLEMENT_MILESTONE: {
-    'milestone.submitted': [
-      { guard: 'diffOverLimit', target: 'PAUSED_FOR_HUMAN', actions: ['recordSelfReview', pauseOn('IMPLEMENT_MILESTONE', 'human', 'diff_limit')] },
-      { guard: selfReview('ask_human'), target: 'PAUSED_FOR_HUMAN', actions: ['recordSelfReview', pauseOn('IMPLEMENT_MILESTONE', 'human', 'self_review')] },
-      { guard: selfReview('ok'), target: 'CODEX_MILESTONE_REVIEW', actions: ['recordSelfReview', 'startMilestoneReview'] },
-      // revise_plan / read_more_project while implementing: the plan itself is in question.
-      { target: 'NEEDS_REPLAN', actions: ['recordSelfReview', pauseOn('IMPLEMENT_MILESTONE', 'replan', 'self_review')] },
-    ],
-  },
-  CODEX_MILESTONE_REVIEW: {
-    'review.verdict': [
-      {
-        guard: and([gate('milestone'), 'verdictPassed', 'hasNextMilestone', 'runCapReached']),
-        target: 'PAUSED_FOR_HUMAN',
-        actions: ['recordGate', 'pauseAfterRunCap', 'passMilestone'],
-      },
-      { guard: and([gate('milestone'), 'verdictPassed', 'hasNextMilestone']), target: 'IMPLEMENT_MILESTONE', actions: ['recordGate', 'passMilestone'] },
-      { guard: and([gate('milestone'), 'verdictPassed']), target: 'CODEX_FINAL_REVIEW', actions: ['recordGate', 'passMilestone', 'startFinal'] },
-      {
-        guard: and([gate('milestone'), 'verdictNeedsFix', 'fixBudgetExhausted']),
-        target: 'REVIEW_THRESHOLD_EXCEEDED',
-        actions: ['recordGate', threshold('CLAUDE_FIX', 'review.max_review_rounds_per_milestone / max_fix_attempts_per_milestone', 'CODEX_MILESTONE_REVIEW')],
-      },
-      { guard: and([gate('milestone'), 'verdictNeedsFix']), target: 'CLAUDE_FIX', actions: ['recordGate', startFix('CODEX_MILESTONE_REVIEW')] },
-      { guard: and([gate('milestone'), verdict('fail_unclear')]), target: 'FAIL_UNCLEAR', actions: ['recordGate', pauseOn('CODEX_MILESTONE_REVIEW', 'unclear')] },
-      {
-        guard: and([gate('milestone'), verdict('sensitive_operation')]),
-        target: 'SENSITIVE_OPERATION',
-        actions: ['recordGate', pauseOn('CODEX_MILESTONE_REVIEW', 'sensitive')],
-      },
-      ...verdictFallbacks('CODEX_MILESTONE_REVIEW', 'milestone'),
-    ],
-    ...reviewFailures('CODEX_MILESTONE_REVIEW', 'milestone'),
-  },
-  CLAUDE_FIX: {
-    'fix.submitted': [
-      { guard: selfReview('ask_human'), target: 'PAUSED_FOR_HUMAN', actions: ['recordSelfReview', pauseOn('CLAUDE_FIX', 'human', 'self_review')] },
-      // revise_plan / read_more_project while fixing: the plan itself is in question, as in IMPLEMENT_MILESTONE.
-      { guard: selfReview('revise_plan'), target: 'NEEDS_REPLAN', actions: ['recordSelfReview', pauseOn('CLAUDE_FIX', 'replan', 'self_review')] },
-      { guard: selfReview('read_more_project'), target: 'NEEDS_REPLAN', actions: ['recordSelfReview', pauseOn('CLAUDE_FIX', 'replan', 'self_review')] },
-      { guard: { type: 'fixReturnsTo', params: { status: 'CODEX_FINAL_REVIEW' } }, target: 'CODEX_FINAL_REVIEW', actions: ['recordSelfReview', 'nextReviewRound'] },
-      { target: 'CODEX_MILESTONE_REVIEW', actions: ['recordSelfReview', 'nextReviewRound'] },
-    ],
-  },
-  CODEX_FINAL_REVIEW: {
-    'review.verdict': [
-      { guard: and([gate('final'), 'verdictPassed']), target: 'DONE', actions: 'recordGate' },
-      {
-        guard: and([gate('final'), 'verdictNeedsFix', 'fixBudgetExhausted']),
-        target: 'REVIEW_THRESHOLD_EXCEEDED',
-        actions: ['recordGate', threshold('CLAUDE_FIX', 'review.max_review_rounds_per_milestone / max_fix_attempts_per_milestone (final gate)', 'CODEX_FINAL_REVIEW')],
-      },
-      { guard: and([gate('final'), 'verdictNeedsFix']), target: 'CLAUDE_FIX', actions: ['recordGate', startFix('CODEX_FINAL_REVIEW')] },
-      ...verdictFallbacks('CODEX_FINAL_REVIEW', 'final'),
-    ],
-    ...reviewFailures('CODEX_FINAL_REVIEW', 'final'),
-  },
-  DONE: { 'task.started': { target: 'DISCOVER_EXISTING_PROJECT', actions: 'startRun' } },
-  PAUSED_FOR_HUMAN: {},
-  NEEDS_SECRET: {},
-  SENSITIVE_OPERATION: {},
-  UNSAFE: {},
-  PAUSED_FOR_CODEX: {},
-  PAUSED_FOR_SYSTEM: {},
-  FAIL_UNCLEAR: {},
-  REVIEW_THRESHOLD_EXCEEDED: {},
-  NEEDS_REPLAN: {},
-};
-
 /** The workflow machine. Run it with xstate's pure `transition` / `initialTransition` (see `./run.ts`). */
 export const workflowMachine = machineSetup.createMachine({
   id: 'cccc',
   initial: 'SETUP_COMPLETE',
   context: initialContext(),
-  on: { 'question.answered': { actions: 'recordAnswer' } },
+  on: ROOT_ON as never,
   // The state map is generated from the status table; xstate's config types cannot follow that, so it is cast.
   states: Object.fromEntries(
     STATUSES.map((status) => [status, { on: { ...STATES[status], ...common(status) } }]),

@@ -2,16 +2,15 @@
 /**
  * The `cccc` entry point: the only place that sets the process exit code (style.md habit 1). Errors are
  * printed to stderr as `cccc: <message>` plus a hint; under `--json` the error document also goes to stdout.
- * `cccc hook …` takes a fast path that never loads commander, zod or xstate (the Stop hook runs at every
- * stop — issue #4 §1).
+ * `cccc hook …` takes a fast path that never loads commander, zod or xstate — nor anything else it does not use,
+ * errors.js included (the Stop hook runs at every stop — issue #4 §1; bench/hook.mjs).
  */
-import { CcccError, EXIT_CODES } from './errors.js';
-
 async function main(argv: string[]): Promise<number> {
   if (argv[2] === 'hook') {
     const { runHookEntry } = await import('./hooks/entry.js');
     return runHookEntry(argv.slice(3));
   }
+  const { EXIT_CODES } = await import('./errors.js');
   const { buildProgram } = await import('./cli.js');
   const { CommanderError } = await import('commander');
   const program = buildProgram().exitOverride();
@@ -26,7 +25,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function report(error: unknown): number {
+async function report(error: unknown): Promise<number> {
+  const { CcccError, EXIT_CODES } = await import('./errors.js');
   const json = process.argv.includes('--json');
   if (error instanceof CcccError) {
     process.stderr.write(`cccc: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
@@ -43,7 +43,7 @@ main(process.argv).then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
-    process.exitCode = report(error);
+  async (error: unknown) => {
+    process.exitCode = await report(error);
   },
 );

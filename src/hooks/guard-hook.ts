@@ -13,10 +13,9 @@ import path from 'node:path';
 import { STATUS_TABLE } from '../../machines/status-table.js';
 import { decideGuard, guardHookOutput, type GuardDecision, type GuardFacts, type GuardPayload } from './guard.js';
 import { elapsedMs, type HookIO } from './hook-io.js';
-import { appendHookLog } from './hook-log.js';
 import { mayPauseWorkflow } from './hook-ownership.js';
 import { recordHookPause, type HookPauseResult } from './hook-pause.js';
-import { findHookWorkspace, findUpDir, hookConfig, hookState, readJsonFile } from './hook-workspace.js';
+import { appendHookLog, findHookWorkspace, findUpDir, hookConfig, hookState, readJsonFile } from './hook-workspace.js';
 import { readLoopFile } from './loop-record.js';
 import { parseHookPayload } from './payload.js';
 

@@ -2,9 +2,10 @@
  * The facts a hook needs from the workspace, gathered cheaply (issue #4 §1 "It must be fast"): the root is found
  * by walking up to `docs/cccc/config.json` (no git spawn), and `config.json` / `state.json` are read with
  * `JSON.parse` and minimal shape checks instead of the zod schema and the XState store, which stay off the hook's
- * path. Anything missing or malformed reads as null and the hook fails open.
+ * path. Anything missing or malformed reads as null and the hook fails open. Also the one file every hook writes,
+ * `docs/cccc/logs/hooks.jsonl` ({@link appendHookLog}).
  */
-import { fs } from './node-fs.js';
+import { fs } from './hook-io.js';
 import path from 'node:path';
 import type { Limits } from '../../machines/types.js';
 import { resolveLanguage, type Language } from '../i18n/language.js';
@@ -12,7 +13,7 @@ import { workspacePaths, type WorkspacePaths } from '../workspace/paths.js';
 import type { SafetyFlags } from './guard-rules.js';
 import type { StopConfigFacts } from './stop-decision.js';
 
-const { existsSync, readFileSync } = fs;
+const { appendFileSync, existsSync, mkdirSync, readFileSync } = fs;
 
 /**
  * The workspace for a hook: the nearest ancestor holding `docs/cccc/config.json` of the payload's `cwd` (where
@@ -31,7 +32,7 @@ export function findHookWorkspace(payloadCwd: string | null, env: Record<string,
 
 /**
  * The nearest ancestor of `start` (inclusive) containing `relative`, or null — `findUp` of src/workspace/root.ts,
- * repeated here so the hook does not load that module's `node:fs` import (node-fs.ts).
+ * repeated here so the hook does not load that module's `node:fs` import (hook-io.ts).
  */
 export function findUpDir(start: string, relative: string): string | null {
   let dir = path.resolve(start);
@@ -117,4 +118,50 @@ function num(value: unknown, fallback: number): number {
 /** True for a plain JSON object. */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/*
+ * hooks.jsonl (issue #4 §1): one JSON line per hook run with the payload fields that matter (session id, event,
+ * `stop_hook_active`, tool name), the decision and why, and the workflow facts it saw. Never the transcript,
+ * `last_assistant_message`, tool input bodies or file contents. Best effort: a failed write is reported on stderr
+ * and never changes the decision.
+ */
+
+/** One line of hooks.jsonl. Field names are stable (tests and `loop status` read them). */
+export interface HookLogLine {
+  /** ISO time. */
+  at: string;
+  /** `stop`, `stop-failure` or `guard`. */
+  hook: string;
+  sessionId: string | null;
+  /** The payload's `hook_event_name`. */
+  event: string | null;
+  /** `allow`, `block`, `deny`, `pause`, `ignore` or `error`. */
+  decision: string;
+  /** Stable code: a `StopAllowWhy`, `continue`, a guard rule, … */
+  why: string;
+  /** Wall time of the hook until the decision, in ms. */
+  ms: number;
+  [field: string]: unknown;
+}
+
+/** Append `line` to `hookLog` (creating `logs/`). Returns false (after writing to `stderr`) when it failed. */
+export function appendHookLog(hookLog: string, line: HookLogLine, stderr: (text: string) => void): boolean {
+  const text = `${JSON.stringify(line)}\n`;
+  try {
+    appendFileSync(hookLog, text);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      try {
+        mkdirSync(path.dirname(hookLog), { recursive: true });
+        appendFileSync(hookLog, text);
+        return true;
+      } catch {
+        // fall through to the report
+      }
+    }
+    stderr(`cccc hook: could not write ${hookLog}: ${(error as Error).message}\n`);
+    return false;
+  }
 }

@@ -12,7 +12,7 @@
  * Hot path: node:fs and node:path only. Reads are tolerant (a damaged file reads as "no loop", so the hook
  * allows the stop); writes go to a temp file renamed over the record, under a small `O_EXCL` lock file.
  */
-import { fs } from './node-fs.js';
+import { fs } from './hook-io.js';
 import path from 'node:path';
 import type { LoopRecord } from './stop-decision.js';
 

@@ -30,7 +30,7 @@ export interface HookStdin {
 /**
  * Read a hook payload from `stream` (normally `process.stdin`), keeping at most `capBytes` bytes and waiting at
  * most `timeoutMs` ms. Past the cap it stops reading and destroys the stream. A stream error ends reading
- * with what was received. `prefix` is text already read from the same input (see stdin-fd.ts). Never rejects.
+ * with what was received. `prefix` is text already read from the same input (see hook-io.ts). Never rejects.
  */
 export function readHookStdin(
   stream: Readable,

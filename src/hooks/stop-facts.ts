@@ -5,12 +5,12 @@
  * resume and guard helpers, message catalogue) are plain modules, so it stays on the hot path; the `next`
  * command's own module (zod config, XState store) does not.
  */
-import { unfilledDiscoveryDocs } from '../../machines/guards.js';
+import { DISCOVERY_DOCS, unfilledDiscoveryDocs } from '../../machines/guards.js';
 import { isStatus } from '../../machines/status-table.js';
-import type { WorkflowContext } from '../../machines/types.js';
+import type { DocState, WorkflowContext } from '../../machines/types.js';
 import { nextStep } from '../next/next-step.js';
 import type { WorkspacePaths } from '../workspace/paths.js';
-import { discoveryDocStates } from './doc-state.js';
+import { fs } from './hook-io.js';
 import type { HookConfig, HookState } from './hook-workspace.js';
 import type { StopStateFacts } from './stop-decision.js';
 
@@ -50,4 +50,34 @@ export function stopStateFacts(state: HookState, config: HookConfig, paths: Work
 
 function fallback(): { nextInstruction: string; nextCommand: string } {
   return { nextInstruction: FALLBACK.instruction, nextCommand: FALLBACK.command };
+}
+
+/*
+ * Discovery-doc states, read synchronously. The rule is `docStateOf` of src/plan/docs.ts (missing / the
+ * `cccc:template` marker or blank / filled); that module is not imported because it loads `node:fs/promises`,
+ * whose stream modules cost the hook milliseconds. test/unit/hook-entry.test.ts checks both give the same answers.
+ */
+
+/** Same text as `TEMPLATE_MARKER` in src/plan/docs.ts. */
+const TEMPLATE_MARKER = 'cccc:template';
+
+/** The state of one doc from its text (null = missing), as `docStateOf` in src/plan/docs.ts. */
+export function hookDocState(text: string | null): DocState {
+  if (text === null) return 'missing';
+  return text.includes(TEMPLATE_MARKER) || text.trim() === '' ? 'template' : 'filled';
+}
+
+/** The states of the discovery docs under `docs/cccc/`. */
+export function discoveryDocStates(paths: WorkspacePaths): Record<string, DocState> {
+  const states: Record<string, DocState> = {};
+  for (const name of DISCOVERY_DOCS) {
+    let text: string | null;
+    try {
+      text = fs.readFileSync(paths.doc(name), 'utf8');
+    } catch {
+      text = null;
+    }
+    states[name] = hookDocState(text);
+  }
+  return states;
 }

@@ -6,10 +6,9 @@
  */
 import { STATUS_TABLE } from '../../machines/status-table.js';
 import { elapsedMs, type HookIO } from './hook-io.js';
-import { appendHookLog } from './hook-log.js';
 import { mayPauseWorkflow } from './hook-ownership.js';
 import { recordHookPause, type HookPauseResult } from './hook-pause.js';
-import { findHookWorkspace, hookConfig, hookState, readJsonFile } from './hook-workspace.js';
+import { appendHookLog, findHookWorkspace, hookConfig, hookState, readJsonFile } from './hook-workspace.js';
 import { readLoopFile } from './loop-record.js';
 import { parseHookPayload } from './payload.js';
 

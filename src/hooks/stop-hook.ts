@@ -10,9 +10,8 @@
  */
 import { STATUS_TABLE } from '../../machines/status-table.js';
 import { elapsedMs, type HookIO } from './hook-io.js';
-import { appendHookLog } from './hook-log.js';
 import type { HookPauseResult } from './hook-pause.js';
-import { findHookWorkspace, hookConfig, hookState, readJsonFile, type HookConfig } from './hook-workspace.js';
+import { appendHookLog, findHookWorkspace, hookConfig, hookState, readJsonFile, type HookConfig } from './hook-workspace.js';
 import { readLoopFile, withLoopLock, writeLoopFile, type LoopFile } from './loop-record.js';
 import { parseHookPayload } from './payload.js';
 import { applyLoopUpdate, decideStop, type StopHookDecision, type StopStateFacts } from './stop-decision.js';

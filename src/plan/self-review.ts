@@ -1,8 +1,10 @@
 /**
  * Claude's self-review file (issue #2 §5): JSON
  * `{"verdict":"ok|revise_plan|ask_human|read_more_project","summary":"…","concerns":["…"],
- *   "questions":[{"id","question","options":[{"id","label"}],"recommended"}]}`, validated with zod.
- * `questions[].recommended` may be omitted (null); `concerns` and `questions` default to empty.
+ *   "questions":[{"id","question","options":[{"id","label"}],"recommended"}], "changes":["architecture"|"stack"|"security"]}`,
+ * validated with zod.
+ * `questions[].recommended` may be omitted (null); `concerns` and `questions` default to empty; `changes` is
+ * optional (issue #6: a declared change forces a Codex review even when the review policy would batch).
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
@@ -23,6 +25,8 @@ const SelfReviewInputSchema = z.strictObject({
       }),
     )
     .default([]),
+  /** Issue #6: architecture/stack/security changes made in this step; each forces a Codex review. */
+  changes: z.array(z.enum(['architecture', 'stack', 'security'])).optional(),
 });
 
 /** Parse self-review text; `source` names the file (or `stdin`). Throws {@link InvalidInputError} `SELF_REVIEW_INVALID`. */

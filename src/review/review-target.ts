@@ -14,7 +14,10 @@ export interface ReviewTarget {
   /** `plan`, the milestone id, or `final`: the artifact name's id. */
   id: string;
   round: number;
-  /** Diff base: the milestone's start snapshot (milestone gate), the run's (final gate), none (plan gate). */
+  /**
+   * Diff base: the milestone's start snapshot (milestone gate; the pending batch's base for a batch review), the
+   * run's (final gate), none (plan gate).
+   */
   base: string | null;
 }
 
@@ -27,7 +30,8 @@ export function targetFor(gate: GateName, context: WorkflowContext): ReviewTarge
     milestone,
     id: gate === 'milestone' ? (milestone?.id ?? 'milestone') : gate,
     round: gate === 'plan' ? context.planRound : context.reviewRound,
-    base: gate === 'milestone' ? context.milestoneBase : gate === 'final' ? context.runBase : null,
+    // A batch review (issue #6) covers the diff since the first batched milestone's base.
+    base: gate === 'milestone' ? (context.batch.base ?? context.milestoneBase) : gate === 'final' ? context.runBase : null,
   };
 }
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { RESUME_STRATEGIES, STATUSES, PAUSE_KIND_STATUS } from '../../machines/status-table.js';
 import type { PauseStatus, Status } from '../../machines/status-table.js';
 import type { WorkflowContext } from '../../machines/types.js';
+import { PolicyContextShape } from './policy-schema.js';
 
 const status = z.enum(STATUSES as [Status, ...Status[]]);
 const pauseKind = z.enum(Object.keys(PAUSE_KIND_STATUS) as [keyof typeof PAUSE_KIND_STATUS, ...(keyof typeof PAUSE_KIND_STATUS)[]]);
@@ -29,6 +30,7 @@ export const MilestoneSchema = z.strictObject({
   required_tests: z.array(z.string()),
   risk: RiskSchema,
   depends_on: z.array(z.string()),
+  changes: z.array(z.enum(['architecture', 'stack', 'security'])).optional(),
 });
 
 export const HumanQuestionSchema = z.strictObject({
@@ -43,6 +45,7 @@ export const SelfReviewSchema = z.strictObject({
   summary: z.string(),
   concerns: z.array(z.string()),
   questions: z.array(HumanQuestionSchema),
+  changes: z.array(z.enum(['architecture', 'stack', 'security'])).optional(),
 });
 
 export const FindingSchema = z.strictObject({ severity: SeveritySchema, title: z.string() });
@@ -58,6 +61,7 @@ export const GateRecordSchema = z.strictObject({
   fingerprint: z.string(),
   at: z.string(),
   source: z.enum(['codex', 'cache', 'bypass']),
+  cacheKey: z.string().optional(),
 });
 
 export const LimitsSchema = z.strictObject({
@@ -85,7 +89,7 @@ export const ContextSchema = z.strictObject({
   planApproved: z.boolean(),
   fixReturnTo: z.enum(['CODEX_MILESTONE_REVIEW', 'CODEX_FINAL_REVIEW']).nullable(),
   outcomes: z.array(
-    z.strictObject({ id: z.string(), outcome: z.enum(['passed', 'skipped']), lowerAssurance: z.boolean(), at: z.string() }),
+    z.strictObject({ id: z.string(), outcome: z.enum(['passed', 'skipped', 'pending_codex']), lowerAssurance: z.boolean(), at: z.string() }),
   ),
   gates: z.array(GateRecordSchema),
   lastFindings: z.array(FindingSchema),
@@ -107,6 +111,7 @@ export const ContextSchema = z.strictObject({
   selfReviews: z.number().int().nonnegative(),
   runBase: z.string().nullable(),
   milestoneBase: z.string().nullable(),
+  ...PolicyContextShape,
 });
 
 /** Journal events are validated loosely here (type + base fields); the machine decides on the rest. */

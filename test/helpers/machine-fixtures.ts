@@ -8,6 +8,8 @@
 import {
   applyEvent,
   replay,
+  type BudgetLimits,
+  type DocImpact,
   statusOfSnapshot,
   type GateName,
   type Limits,
@@ -136,3 +138,20 @@ export function applyAll(snapshot: WorkflowSnapshot, events: readonly WorkflowEv
   }
   return s;
 }
+
+/** The recommended preset's `codex_review_policy.budget`, in the machine's words (issue #6). */
+export const BUDGET: BudgetLimits = { maxCallsPerRun: 30, maxCallsPerPhase: 12, maxCallsPerMilestone: 4, warnWhenRemainingCallsLte: 2 };
+/** `review.budget_exhausted` for `gate`; by default with a run limit of 0, so the machine finds it exhausted. */
+export const budgetOut = (gate: GateName, budget: BudgetLimits = { ...BUDGET, maxCallsPerRun: 0 }, extra: Extra = {}) =>
+  ev('review.budget_exhausted', { gate, budget }, extra);
+/** A `recheck.verdict` of a bypassed gate. */
+export const recheck = (gate: GateName, milestoneId: string | null, status: string, extra: Extra = {}) =>
+  ev('recheck.verdict', { gate, milestone: milestoneId, verdict: verdictFacts(status as VerdictFacts['status']), record: record(gate, status, false, milestoneId) }, extra);
+/** A `recheck.failed` (Codex unavailable during a recheck). */
+export const recheckFailed = (gate: GateName, milestoneId: string | null, extra: Extra = {}) =>
+  ev('recheck.failed', { gate, milestone: milestoneId, reason: 'timeout', message: 'codex timeout' }, extra);
+/** `replan.requested` (`cccc replan`). */
+export const replanRequested = (extra: Extra = {}) => ev('replan.requested', { reason: 'the plan no longer fits' }, extra);
+/** `docs.synced` with one changed doc of `impact`. */
+export const docsSynced = (impact: DocImpact, doc = 'architecture.md', extra: Extra = {}) =>
+  ev('docs.synced', { docs: { [doc]: 'b'.repeat(64) }, changes: [{ doc, change: 'modified', impact, why: 'test' }] }, extra);

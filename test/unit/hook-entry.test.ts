@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DISCOVERY_DOCS } from '../../machines/guards.js';
 import type { CcccConfig } from '../../src/config/schema.js';
-import { hookDocState } from '../../src/hooks/doc-state.js';
+import { hookDocState } from '../../src/hooks/stop-facts.js';
 import { runHookEntry } from '../../src/hooks/entry.js';
 import { docStateOf } from '../../src/plan/docs.js';
 import { readState } from '../../src/state/store.js';

@@ -65,8 +65,11 @@ describe('machineGraph', () => {
     expect(out.map((t) => t.event)).toEqual(['task.started', 'task.started']);
   });
 
-  it('lists question.answered as accepted in any status', () => {
-    expect(graph.anyState).toEqual([{ event: 'question.answered' }]);
+  it('lists question.answered and a context-only docs sync (issue #6) as accepted in any status', () => {
+    expect(graph.anyState).toEqual([
+      { event: 'docs.synced', guard: 'docsContextOnly' },
+      { event: 'question.answered' },
+    ]);
   });
 
   it('has no duplicate edges', () => {

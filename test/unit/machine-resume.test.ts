@@ -1,7 +1,8 @@
 /**
  * Every resume strategy × every pause status, with and without `--confirm` (issue #2 §2, "Resume strategies";
- * `bypass-codex` belongs to issue #6 and is not offered by any pause yet). The expected table is written out;
- * both `decideResume` and the machine must agree with it.
+ * `bypass-codex` is issue #6: only `PAUSED_FOR_CODEX` offers it, with `--confirm`, and the bypass policy then
+ * decides — here it refuses, the request carrying no policy or self-review; machine-bypass.test.ts has the
+ * policy table). The expected table is written out; both `decideResume` and the machine must agree with it.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -34,8 +35,10 @@ const PLANNING = 'CLAUDE_PLANNING_REVIEW';
 /** Refusal codes of decideResume. */
 const NOT_ALLOWED = 'STRATEGY_NOT_ALLOWED';
 const CONFIRM = 'NEEDS_CONFIRM';
+/** Offered and confirmed, but the bypass policy refuses (no facts: `self_review_missing`). */
+const BYPASS = 'BYPASS_REFUSED';
 
-type Cell = Status | typeof NOT_ALLOWED | typeof CONFIRM;
+type Cell = Status | typeof NOT_ALLOWED | typeof CONFIRM | typeof BYPASS;
 
 /**
  * The pause interrupted M002's IMPLEMENT_MILESTONE (M001 passed, M002 is the last milestone), so
@@ -56,9 +59,9 @@ const MATRIX: Record<PauseStatus, { kind: PauseKind; allowed: ResumeStrategy[]; 
   UNSAFE: { kind: 'unsafe', allowed: ['replan'], cells: {
     recommended: [NOT_ALLOWED, NOT_ALLOWED], 'extend-review': [NOT_ALLOWED, NOT_ALLOWED], skip: [NOT_ALLOWED, NOT_ALLOWED],
     mock: [NOT_ALLOWED, NOT_ALLOWED], replan: [CONFIRM, PLANNING], 'bypass-codex': [NOT_ALLOWED, NOT_ALLOWED] } },
-  PAUSED_FOR_CODEX: { kind: 'codex', allowed: ['recommended', 'skip', 'replan'], cells: {
+  PAUSED_FOR_CODEX: { kind: 'codex', allowed: ['recommended', 'skip', 'replan', 'bypass-codex'], cells: {
     recommended: [IMPLEMENT, IMPLEMENT], 'extend-review': [NOT_ALLOWED, NOT_ALLOWED], skip: [CONFIRM, FINAL],
-    mock: [NOT_ALLOWED, NOT_ALLOWED], replan: [PLANNING, PLANNING], 'bypass-codex': [NOT_ALLOWED, NOT_ALLOWED] } },
+    mock: [NOT_ALLOWED, NOT_ALLOWED], replan: [PLANNING, PLANNING], 'bypass-codex': [CONFIRM, BYPASS] } },
   PAUSED_FOR_SYSTEM: { kind: 'system', allowed: ['recommended', 'skip', 'replan'], cells: {
     recommended: [IMPLEMENT, IMPLEMENT], 'extend-review': [NOT_ALLOWED, NOT_ALLOWED], skip: [CONFIRM, FINAL],
     mock: [NOT_ALLOWED, NOT_ALLOWED], replan: [PLANNING, PLANNING], 'bypass-codex': [NOT_ALLOWED, NOT_ALLOWED] } },
@@ -104,6 +107,10 @@ describe('resume strategy × pause status × --confirm', () => {
         expect(decision.message).toContain(status);
       }
       expect(applied.changed).toBe(false);
+    } else if (expected === BYPASS) {
+      expect(decision).toMatchObject({ ok: false, code: BYPASS, rule: 'self_review_missing', allowed: MATRIX[status].allowed });
+      expect(applied.changed).toBe(false);
+      expect(statusOfSnapshot(applied.snapshot)).toBe(status);
     } else {
       expect(decision).toEqual({ ok: true, target: expected });
       expect(applied.changed).toBe(true);
