@@ -9,6 +9,7 @@ import { defaultDeps } from './commands/workspace.js';
 import { readStdinText } from './stdin.js';
 import { UsageError } from './errors.js';
 import { packageVersion } from './workspace/package-root.js';
+import { addDistributionCommands } from './cli-distribution.js';
 
 const readStdin = async () => (await readStdinText()).text;
 
@@ -218,5 +219,6 @@ export function buildProgram(): Command {
       emit(await runUpdate({ force: Boolean(opts.force) }, defaultDeps()), opts.json, formatUpdate);
     });
 
+  addDistributionCommands(program);
   return program;
 }
