@@ -9,6 +9,7 @@ import { defaultDeps } from './commands/workspace.js';
 import { readStdinText } from './stdin.js';
 import { UsageError } from './errors.js';
 import { packageVersion } from './workspace/package-root.js';
+import { addPolicyCommands } from './cli-policy.js';
 import { addDistributionCommands } from './cli-distribution.js';
 
 const readStdin = async () => (await readStdinText()).text;
@@ -110,7 +111,8 @@ export function buildProgram(): Command {
     .description('leave a pause by a guarded strategy')
     .requiredOption('--strategy <s>', 'recommended | extend-review | skip | mock | replan | bypass-codex')
     .option('--confirm', 'a human approves this (required for some strategies)')
-    .option('--reason <text>', 'why (recorded in decision-log.md)')
+    .option('--reason <text>', 'why (recorded in decision-log.md); for bypass-codex one of codex.bypass.allowed_reasons')
+    .option('--self-review <file>', "bypass-codex: Claude's adversarial review of the gate (JSON, reviewer \"claude\"), or - for stdin")
     .option('--json', 'print JSON')
     .action(async (opts) => {
       const { runResume, formatResume } = await import('./commands/resume.js');
@@ -220,5 +222,6 @@ export function buildProgram(): Command {
     });
 
   addDistributionCommands(program);
+  addPolicyCommands(program);
   return program;
 }
