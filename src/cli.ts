@@ -9,10 +9,11 @@ import { defaultDeps } from './commands/workspace.js';
 import { readStdinText } from './stdin.js';
 import { UsageError } from './errors.js';
 import { packageVersion } from './workspace/package-root.js';
-import { addPolicyCommands } from './cli-policy.js';
-import { addDistributionCommands } from './cli-distribution.js';
+import { userLanguage } from './i18n/user-language.js';
 
 const readStdin = async () => (await readStdinText()).text;
+/** The language human output is printed in (`language.user_language`, else LANG); never throws. */
+const lang = () => userLanguage(process.cwd());
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -51,7 +52,7 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .action(async (task: string[], opts) => {
       const { runStart, formatStart } = await import('./commands/start.js');
-      emit(await runStart(task.join(' '), defaultDeps()), opts.json, formatStart);
+      emit(await runStart(task.join(' '), defaultDeps()), opts.json, (r) => formatStart(r, lang()));
     });
 
   program
@@ -60,7 +61,7 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON: {status, milestone, instruction, command, details, …}')
     .action(async (opts) => {
       const { runNext, formatNext } = await import('./commands/next.js');
-      emit(await runNext(defaultDeps()), opts.json, (s) => formatNext(s));
+      emit(await runNext(defaultDeps()), opts.json, (s) => formatNext(s, lang()));
     });
 
   program
@@ -69,7 +70,7 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON: {status, milestone, revision, task, …}')
     .action(async (opts) => {
       const { runStatus, formatStatus } = await import('./commands/status.js');
-      emit(await runStatus(defaultDeps()), opts.json, formatStatus);
+      emit(await runStatus(defaultDeps()), opts.json, (r) => formatStatus(r, lang()));
     });
 
   program
@@ -80,7 +81,7 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .action(async (step: string, opts) => {
       const { runSubmit, formatSubmit } = await import('./commands/submit.js');
-      emit(await runSubmit({ step, selfReview: opts.selfReview, readStdin }, defaultDeps()), opts.json, formatSubmit);
+      emit(await runSubmit({ step, selfReview: opts.selfReview, readStdin }, defaultDeps()), opts.json, (r) => formatSubmit(r, lang()));
     });
 
   program
@@ -91,7 +92,7 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .action(async (opts) => {
       const { runPause, formatPause } = await import('./commands/pause.js');
-      emit(await runPause(opts, defaultDeps()), opts.json, formatPause);
+      emit(await runPause(opts, defaultDeps()), opts.json, (r) => formatPause(r, lang()));
     });
 
   program
@@ -103,7 +104,7 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .action(async (opts) => {
       const { runAnswer, formatAnswer } = await import('./commands/answer.js');
-      emit(await runAnswer(opts, defaultDeps()), opts.json, formatAnswer);
+      emit(await runAnswer(opts, defaultDeps()), opts.json, (r) => formatAnswer(r, lang()));
     });
 
   program
@@ -111,12 +112,11 @@ export function buildProgram(): Command {
     .description('leave a pause by a guarded strategy')
     .requiredOption('--strategy <s>', 'recommended | extend-review | skip | mock | replan | bypass-codex')
     .option('--confirm', 'a human approves this (required for some strategies)')
-    .option('--reason <text>', 'why (recorded in decision-log.md); for bypass-codex one of codex.bypass.allowed_reasons')
-    .option('--self-review <file>', "bypass-codex: Claude's adversarial review of the gate (JSON, reviewer \"claude\"), or - for stdin")
+    .option('--reason <text>', 'why (recorded in decision-log.md)')
     .option('--json', 'print JSON')
     .action(async (opts) => {
       const { runResume, formatResume } = await import('./commands/resume.js');
-      emit(await runResume(opts, defaultDeps()), opts.json, formatResume);
+      emit(await runResume(opts, defaultDeps()), opts.json, (r) => formatResume(r, lang()));
     });
 
   program
@@ -125,7 +125,7 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .action(async (opts) => {
       const { runReview, formatReview } = await import('./review/run-review.js');
-      emit(await runReview(defaultDeps()), opts.json, formatReview);
+      emit(await runReview(defaultDeps()), opts.json, (r) => formatReview(r, lang()));
     });
 
   const loop = program.command('loop').description('the Stop-hook loop: Claude Code keeps working through the workflow (full-auto-safe)');
@@ -164,7 +164,7 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .action(async (opts) => {
       const { runGates, formatGates } = await import('./commands/gates.js');
-      emit(await runGates(defaultDeps()), opts.json, formatGates);
+      emit(await runGates(defaultDeps()), opts.json, (r) => formatGates(r, lang()));
     });
   gates
     .command('assert')
@@ -174,7 +174,7 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .action(async (gate: string, opts) => {
       const { runGatesAssert, formatGatesAssert } = await import('./commands/gates-assert.js');
-      emit(await runGatesAssert(gate, opts, defaultDeps()), opts.json, formatGatesAssert);
+      emit(await runGatesAssert(gate, opts, defaultDeps()), opts.json, (r) => formatGatesAssert(r, lang()));
     });
 
   program
@@ -189,7 +189,7 @@ export function buildProgram(): Command {
         return emit(await runTraceVerify(defaultDeps()), opts.json, formatTraceVerify);
       }
       const { runTrace, formatTrace } = await import('./commands/trace.js');
-      emit(await runTrace({ limit: opts.limit }, defaultDeps()), opts.json, formatTrace);
+      emit(await runTrace({ limit: opts.limit }, defaultDeps()), opts.json, (r) => formatTrace(r, lang()));
     });
 
   program
@@ -221,7 +221,67 @@ export function buildProgram(): Command {
       emit(await runUpdate({ force: Boolean(opts.force) }, defaultDeps()), opts.json, formatUpdate);
     });
 
-  addDistributionCommands(program);
-  addPolicyCommands(program);
+  program
+    .command('doctor')
+    .description('read-only diagnosis: PASS/WARN/FAIL lines with a fix hint each (exit 8 on any FAIL)')
+    .option('--json', 'print JSON: {root, language, checks: [{id, level, title, detail, hint}], summary, ok}')
+    .action(async (opts) => {
+      const { runDoctorCommand, formatDoctor, doctorFailure } = await import('./commands/doctor.js');
+      const report = await runDoctorCommand({ cwd: process.cwd() });
+      // Print the whole report first; a FAIL then exits 8 (under --json the report rides in the error document).
+      if (!report.ok && opts.json) throw doctorFailure(report);
+      emit(report, opts.json, formatDoctor);
+      if (!report.ok) throw doctorFailure(report);
+    });
+
+  program
+    .command('codex-check')
+    .description('is Codex usable (version, login, strict verdict schemas)? When not, an active workflow is paused for Codex (exit 6)')
+    .option('--json', 'print JSON: {ok, command, version, loggedIn, reason, message, schemas, workflow}')
+    .action(async (opts) => {
+      const { runCodexCheck, formatCodexCheck } = await import('./commands/codex-check.js');
+      const result = await runCodexCheck(defaultDeps()).catch((error: unknown) => {
+        const report = (error as { details?: { report?: Parameters<typeof formatCodexCheck>[0] } }).details?.report;
+        if (report && !opts.json) emit(report, false, (r) => formatCodexCheck(r, lang()));
+        throw error;
+      });
+      emit(result, opts.json, (r) => formatCodexCheck(r, lang()));
+    });
+
+  program
+    .command('rebuild-context')
+    .description('rebuild docs/cccc/context-bundle.md for the current review target; the workflow state is not touched')
+    .addOption(new Option('--gate <gate>', "which gate's bundle (default: the current one)").choices(['plan', 'milestone', 'final']))
+    .option('--json', 'print JSON: {file, gate, id, round, base, bytes, cap, sha256, truncated, withheld}')
+    .action(async (opts) => {
+      const { runRebuildContext, formatRebuildContext } = await import('./commands/rebuild-context.js');
+      emit(await runRebuildContext({ gate: opts.gate }, defaultDeps()), opts.json, (r) => formatRebuildContext(r, lang()));
+    });
+
+  program
+    .command('checkpoint')
+    .description('the last Codex-approved tree and the next diff base (status); record it (record); commit exactly its files (commit --confirm)')
+    .argument('[action]', 'status | record | commit', 'status')
+    .option('--confirm', 'commit: stage the approved files and commit them')
+    .option('--json', 'print JSON')
+    .action(async (action: string, opts) => {
+      const { runCheckpoint, formatCheckpoint } = await import('./commands/checkpoint.js');
+      emit(await runCheckpoint(action, { confirm: Boolean(opts.confirm) }, defaultDeps()), opts.json, (r) => formatCheckpoint(r, lang()));
+    });
+
+  program
+    .command('graph')
+    .description('the workflow machine as a diagram, generated from its definition')
+    .addOption(new Option('--format <format>', 'mermaid (stateDiagram-v2) or json').choices(['mermaid', 'json']).default('mermaid'))
+    .option('--condensed', "collapse the pause/resume fans into one edge per pause (the README's view)")
+    .option('--readme', "rewrite the diagram block of this package's README.md (condensed view)")
+    .option('--json', 'same as --format json')
+    .action(async (opts) => {
+      const { runGraph, formatGraph } = await import('./commands/graph.js');
+      const result = await runGraph({ format: opts.json ? 'json' : opts.format, condensed: Boolean(opts.condensed), readme: Boolean(opts.readme) });
+      if (result.kind === 'json') return emit(result.graph, true, () => '');
+      emit(result, opts.json, (r) => formatGraph(r, lang()));
+    });
+
   return program;
 }

@@ -3,6 +3,8 @@
  * appended to docs/cccc/decision-log.md and, as a `question.answered` event, to the journal.
  */
 import { RefusedError, UsageError } from '../errors.js';
+import { translator } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/language.js';
 import { appendDecision } from '../plan/decision-log.js';
 import { dispatch, readState } from '../state/store.js';
 import { makeEvent, openWorkspace, type CommandDeps } from './workspace.js';
@@ -43,8 +45,9 @@ export async function runAnswer(options: { question: string; option?: string; te
   return { ...answer, revision: after.revision, openQuestions: after.snapshot.context.questions.filter((q) => !answered.has(q.id)).map((q) => q.id) };
 }
 
-/** Human rendering of {@link AnswerResult}. */
-export function formatAnswer(r: AnswerResult): string {
-  const open = r.openQuestions.length ? `Still open: ${r.openQuestions.join(', ')}` : 'No open questions. Resume with cccc resume --strategy recommended.';
-  return `Recorded answer to ${r.questionId}: ${r.option ?? r.text}\n${open}`;
+/** Human rendering of {@link AnswerResult} in `language`. */
+export function formatAnswer(r: AnswerResult, language: Language = 'en'): string {
+  const t = translator(language);
+  const open = r.openQuestions.length ? t('answer.stillOpen', { questions: r.openQuestions.join(', ') }) : t('answer.noneOpen');
+  return `${t('answer.recorded', { question: r.questionId, answer: r.option ?? r.text ?? '' })}\n${open}`;
 }

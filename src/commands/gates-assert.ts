@@ -9,6 +9,8 @@ import path from 'node:path';
 import type { GateName, GateRecord } from '../../machines/types.js';
 import { CheckFailedError, UsageError } from '../errors.js';
 import { sha256Text } from '../files/sha256.js';
+import { translator } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/language.js';
 import { assertedComponents, compareFingerprints, computeGateFingerprintFacts, describeComponentChange, gateFingerprint, type GateFingerprint } from '../gates/fingerprint.js';
 import { snapshotChangedPaths } from '../git/worktree-snapshot.js';
 import { readState } from '../state/store.js';
@@ -67,7 +69,8 @@ export async function runGatesAssert(gateName: string, options: { milestone?: st
   return { gate, milestone: record.milestone, artifact: record.artifact, fingerprint: record.fingerprint, checked: Object.keys(now.components).filter(only) };
 }
 
-/** Human rendering of {@link GateAssertResult}. */
-export function formatGatesAssert(r: GateAssertResult): string {
-  return `OK: the ${r.gate} gate${r.milestone ? ` (${r.milestone})` : ''} holds — ${r.checked.join(', ')} unchanged since Codex approved.\nArtifact: ${r.artifact}`;
+/** Human rendering of {@link GateAssertResult} in `language`. */
+export function formatGatesAssert(r: GateAssertResult, language: Language = 'en'): string {
+  const t = translator(language);
+  return `${t('gatesAssert.ok', { gate: r.gate, milestone: r.milestone ? ` (${r.milestone})` : '', checked: r.checked.join(', ') })}\n${t('gatesAssert.artifact', { artifact: r.artifact })}`;
 }

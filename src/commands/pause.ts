@@ -1,6 +1,8 @@
 /** `cccc pause --kind human|secret|sensitive|unsafe|system --reason TEXT`: a person or Claude stops the workflow. */
 import { STATUS_TABLE, USER_PAUSE_KINDS, type PauseKind } from '../../machines/status-table.js';
 import { RefusedError, UsageError } from '../errors.js';
+import { translator } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/language.js';
 import { dispatch } from '../state/store.js';
 import { makeEvent, openWorkspace, type CommandDeps } from './workspace.js';
 
@@ -34,7 +36,8 @@ export async function runPause(options: { kind: string; reason: string }, deps: 
   return { from: before.status, status: after.status, revision: after.revision, reason: options.reason.trim() };
 }
 
-/** Human rendering of {@link PauseResult}. */
-export function formatPause(r: PauseResult): string {
-  return `Paused: ${r.from} → ${r.status} (revision ${r.revision})\nReason: ${r.reason}\nResume with: cccc resume --strategy <s> (cccc next lists them)`;
+/** Human rendering of {@link PauseResult} in `language`. */
+export function formatPause(r: PauseResult, language: Language = 'en'): string {
+  const t = translator(language);
+  return [t('pause.done', { from: r.from, status: r.status, revision: r.revision }), t('pause.reason', { reason: r.reason }), t('pause.resumeWith')].join('\n');
 }

@@ -6,8 +6,9 @@ import { decideResume } from '../../machines/resume.js';
 import { RESUME_STRATEGIES, STATUS_TABLE, type ResumeStrategy } from '../../machines/status-table.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { snapshotWorktree } from '../git/worktree-snapshot.js';
+import { translator } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/language.js';
 import { appendDecision } from '../plan/decision-log.js';
-import { runBypass } from '../bypass/run-bypass.js';
 import { dispatch } from '../state/store.js';
 import { makeEvent, openWorkspace, type CommandDeps } from './workspace.js';
 
@@ -16,9 +17,6 @@ export interface ResumeOptions {
   strategy: string;
   confirm?: boolean;
   reason?: string;
-  /** `bypass-codex`: Claude's adversarial review file (issue #6), or `-` for stdin. */
-  selfReview?: string;
-  readStdin?: () => Promise<string>;
 }
 
 /** Result of {@link runResume}. */
@@ -35,8 +33,6 @@ export async function runResume(options: ResumeOptions, deps: CommandDeps): Prom
     throw new UsageError(`Unknown strategy "${options.strategy}".`, `Strategies: ${RESUME_STRATEGIES.join(', ')}.`);
   }
   const strategy = options.strategy as ResumeStrategy;
-  // Issue #6: the bypass is policy-checked, needs Claude's review file and writes its own artifact.
-  if (strategy === 'bypass-codex') return runBypass(options, deps);
   const { paths, config } = await openWorkspace(deps);
   const tree = strategy === 'skip' ? await snapshotWorktree(paths.root) : null;
   const event = makeEvent({ type: 'resume', strategy, confirm: Boolean(options.confirm), reason: options.reason ?? null, tree }, config, deps);
@@ -59,7 +55,8 @@ export async function runResume(options: ResumeOptions, deps: CommandDeps): Prom
   return { from: before.status, status: after.status, strategy, revision: after.revision };
 }
 
-/** Human rendering of {@link ResumeResult}. */
-export function formatResume(r: ResumeResult): string {
-  return `Resumed with --strategy ${r.strategy}: ${r.from} → ${r.status} (revision ${r.revision})\nNext: cccc next`;
+/** Human rendering of {@link ResumeResult} in `language`. */
+export function formatResume(r: ResumeResult, language: Language = 'en'): string {
+  const t = translator(language);
+  return `${t('resume.done', { strategy: r.strategy, from: r.from, status: r.status, revision: r.revision })}\n${t('common.next')}`;
 }

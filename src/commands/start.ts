@@ -3,6 +3,8 @@
  * another run is active or paused (finish it, or `cccc reset`).
  */
 import { RefusedError, UsageError } from '../errors.js';
+import { translator } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/language.js';
 import { dispatch } from '../state/store.js';
 import { makeEvent, openWorkspace, type CommandDeps } from './workspace.js';
 
@@ -30,7 +32,8 @@ export async function runStart(task: string, deps: CommandDeps): Promise<StartRe
   return { status: after.status, revision: after.revision, task: trimmed };
 }
 
-/** Human rendering of {@link StartResult}. */
-export function formatStart(r: StartResult): string {
-  return `Started: ${r.task}\nStatus: ${r.status} (revision ${r.revision})\nNext: cccc next`;
+/** Human rendering of {@link StartResult} in `language`. */
+export function formatStart(r: StartResult, language: Language = 'en'): string {
+  const t = translator(language);
+  return [t('start.done', { task: r.task }), t('start.status', { status: r.status, revision: r.revision }), t('common.next')].join('\n');
 }

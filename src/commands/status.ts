@@ -6,10 +6,11 @@
 import { STATUS_TABLE } from '../../machines/status-table.js';
 import { currentMilestoneId } from '../../machines/guards.js';
 import { readState } from '../state/store.js';
-import { policyStatus, policyStatusLines, type PolicyStatus } from '../policy/status-fields.js';
 import { openWorkspace, type CommandDeps } from './workspace.js';
 import { formatLoopSummary, loopSummary, type LoopSummary } from '../hooks/loop-record.js';
 import type { PauseInfo } from '../../machines/types.js';
+import { translator } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/language.js';
 
 /** The `cccc status --json` document. */
 export interface StatusResult {
@@ -21,17 +22,12 @@ export interface StatusResult {
   mode: string;
   pause: PauseInfo | null;
   planApproved: boolean;
-  milestones: { id: string; title: string; risk: string; outcome: 'passed' | 'skipped' | 'pending_codex' | 'current' | 'pending' }[];
+  milestones: { id: string; title: string; risk: string; outcome: 'passed' | 'skipped' | 'current' | 'pending' }[];
   gatesPassed: number;
   lowerAssurance: boolean;
   updatedAt: string;
   /** Issue #4: the Stop-hook loop (null when none was ever started); a capped loop stays visible. */
   loop: LoopSummary | null;
-  /** Issue #6: assurance level and reasons, budget ledger, pending rechecks, pending batch. */
-  assurance: PolicyStatus['assurance'];
-  budget: PolicyStatus['budget'];
-  pendingRechecks: PolicyStatus['pendingRechecks'];
-  batch: PolicyStatus['batch'];
 }
 
 /** Read the workspace's status. Read-only. */
@@ -60,26 +56,26 @@ export async function runStatus(deps: Pick<CommandDeps, 'cwd'>): Promise<StatusR
     lowerAssurance: ctx.lowerAssurance,
     updatedAt: state.updatedAt,
     loop: loopSummary(paths.loopDir),
-    ...policyStatus(state.status, ctx, config),
   };
 }
 
-/** Human rendering of {@link StatusResult}. */
-export function formatStatus(r: StatusResult): string {
+/** Human rendering of {@link StatusResult} in `language` (message catalogue; status names stay English). */
+export function formatStatus(r: StatusResult, language: Language = 'en'): string {
+  const t = translator(language);
+  const none = t('common.none');
   const lines = [
-    `Status:    ${r.status} (${r.kind})`,
-    `Task:      ${r.task ?? '—'}`,
-    `Milestone: ${r.milestone ?? '—'}`,
-    `Mode:      ${r.mode}`,
-    `Revision:  ${r.revision} (updated ${r.updatedAt})`,
+    t('status.status', { status: r.status, kind: r.kind }),
+    t('status.task', { task: r.task ?? none }),
+    t('status.milestone', { milestone: r.milestone ?? none }),
+    t('status.mode', { mode: r.mode }),
+    t('status.revision', { revision: r.revision, updatedAt: r.updatedAt }),
   ];
-  if (r.pause) lines.push(`Paused:    ${r.pause.kind} — ${r.pause.reason}`, `Resumes to: ${r.pause.interrupted}`);
+  if (r.pause) lines.push(t('status.paused', { kind: r.pause.kind, reason: r.pause.reason }), t('status.resumesTo', { status: r.pause.interrupted }));
   if (r.milestones.length) {
-    lines.push('Milestones:');
+    lines.push(t('status.milestones'));
     for (const m of r.milestones) lines.push(`  ${m.id.padEnd(6)} ${m.outcome.padEnd(8)} ${m.risk.padEnd(8)} ${m.title}`);
   }
-  if (r.lowerAssurance) lines.push('Assurance: LOWER (mock secrets or a bypassed gate in this run)');
-  lines.push(...policyStatusLines(r));
+  if (r.lowerAssurance) lines.push(t('status.lowerAssurance'));
   if (r.loop) lines.push(formatLoopSummary(r.loop));
   return lines.join('\n');
 }

@@ -8,11 +8,11 @@ import type { Status } from '../../machines/status-table.js';
 import type { SelfReview, WorkflowEvent } from '../../machines/types.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { EMPTY_TREE, snapshotDiffStat, snapshotWorktree } from '../git/worktree-snapshot.js';
+import { translator } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/language.js';
 import { docStates } from '../plan/docs.js';
 import { readMilestones } from '../plan/milestones.js';
 import { readSelfReview } from '../plan/self-review.js';
-import { reviewPolicyFromConfig } from '../config/policy.js';
-import { assertNoPendingSources } from '../inbox/pending.js';
 import { dispatch, readState } from '../state/store.js';
 import { makeEvent, openWorkspace, type CommandDeps } from './workspace.js';
 
@@ -41,8 +41,6 @@ export interface SubmitResult {
   status: Status;
   revision: number;
   diffStat?: { lines: number; files: number };
-  /** Milestone: the review policy's decision (issue #6): reviewed now, or accepted pending Codex (batched), and why. */
-  review?: { review: boolean; reason: string; covers: string[] };
 }
 
 /** Submit `options.step`. Throws UsageError, RefusedError `NOT_CURRENT_STEP` / `DISCOVERY_INCOMPLETE` / `PLAN_INVALID`. */
@@ -85,7 +83,6 @@ export async function runSubmit(options: SubmitOptions, deps: CommandDeps): Prom
       break;
     }
     case 'plan': {
-      await assertNoPendingSources(paths, config);
       const plan = await readMilestones(paths);
       if (selfReview!.verdict === 'ok') {
         const docs = await docStates(paths, PLANNING_DOCS);
@@ -101,10 +98,7 @@ export async function runSubmit(options: SubmitOptions, deps: CommandDeps): Prom
     case 'milestone': {
       const tree = await snapshotWorktree(paths.root);
       diffStat = await snapshotDiffStat(paths.root, state.snapshot.context.milestoneBase ?? EMPTY_TREE, tree);
-      // Issue #6: the review policy decides in the machine; a batch review's large-diff trigger reads the batch's diff.
-      const batchBase = state.snapshot.context.batch.base;
-      const batchDiffStat = batchBase ? await snapshotDiffStat(paths.root, batchBase, tree) : diffStat;
-      payload = { type: 'milestone.submitted', selfReview: selfReview!, diffStat, tree, policy: reviewPolicyFromConfig(config), batchDiffStat };
+      payload = { type: 'milestone.submitted', selfReview: selfReview!, diffStat, tree };
       break;
     }
     case 'fix':
@@ -113,14 +107,12 @@ export async function runSubmit(options: SubmitOptions, deps: CommandDeps): Prom
   }
   const event: WorkflowEvent = makeEvent(payload, config, deps);
   const { before, after } = await dispatch(paths, event, 'cli');
-  const decision = step === 'milestone' ? after.snapshot.context.reviewDecisions.at(-1) : undefined;
-  const review = decision && decision.at === event.at ? { review: decision.review, reason: decision.reason, covers: decision.batch } : undefined;
-  if (review && !review.review) deps.log(`cccc: accepted pending Codex (batched, lower assurance): ${review.reason}`);
-  return { step, from: before.status, status: after.status, revision: after.revision, ...(diffStat ? { diffStat } : {}), ...(review ? { review } : {}) };
+  return { step, from: before.status, status: after.status, revision: after.revision, ...(diffStat ? { diffStat } : {}) };
 }
 
-/** Human rendering of {@link SubmitResult}. */
-export function formatSubmit(r: SubmitResult): string {
-  const diff = r.diffStat ? ` (diff: ${r.diffStat.lines} lines, ${r.diffStat.files} files)` : '';
-  return `Submitted ${r.step}${diff}: ${r.from} → ${r.status} (revision ${r.revision})\nNext: cccc next`;
+/** Human rendering of {@link SubmitResult} in `language`. */
+export function formatSubmit(r: SubmitResult, language: Language = 'en'): string {
+  const t = translator(language);
+  const diff = r.diffStat ? t('submit.diff', { lines: r.diffStat.lines, files: r.diffStat.files }) : '';
+  return `${t('submit.done', { step: r.step, diff, from: r.from, status: r.status, revision: r.revision })}\n${t('common.next')}`;
 }

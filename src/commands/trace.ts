@@ -3,6 +3,8 @@
  * gate and artifact (issue #5). Read-only.
  */
 import type { JournalEntry } from '../state/journal.js';
+import { translator } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/language.js';
 import { readJournal } from '../state/journal.js';
 import { openWorkspace, type CommandDeps } from './workspace.js';
 
@@ -54,12 +56,13 @@ export async function runTrace(options: { limit?: number }, deps: Pick<CommandDe
   return { events: shown.map(traceRow), total: entries.length };
 }
 
-/** Human rendering of a trace. */
-export function formatTrace(r: { events: TraceRow[]; total: number }): string {
-  if (r.events.length === 0) return 'No journal events yet.';
+/** Human rendering of a trace in `language`. */
+export function formatTrace(r: { events: TraceRow[]; total: number }, language: Language = 'en'): string {
+  const t = translator(language);
+  if (r.events.length === 0) return t('trace.empty');
   const lines = r.events.map((e) => {
     const where = [e.gate && `gate=${e.gate}`, e.milestone && `milestone=${e.milestone}`].filter(Boolean).join(' ');
-    return `#${e.revision} ${e.at} ${e.actor.padEnd(5)} ${e.event.padEnd(19)} ${e.from} → ${e.to}${where ? ` ${where}` : ''}${e.detail ? ` — ${e.detail}` : ''}${e.artifact ? `\n     artifact: ${e.artifact}` : ''}`;
+    return `#${e.revision} ${e.at} ${e.actor.padEnd(5)} ${e.event.padEnd(19)} ${e.from} → ${e.to}${where ? ` ${where}` : ''}${e.detail ? ` — ${e.detail}` : ''}${e.artifact ? `\n     ${t('trace.artifact', { artifact: e.artifact })}` : ''}`;
   });
-  return [`Showing ${r.events.length} of ${r.total} events (newest last):`, ...lines].join('\n');
+  return [t('trace.header', { shown: r.events.length, total: r.total }), ...lines].join('\n');
 }

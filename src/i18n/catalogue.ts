@@ -1,63 +1,40 @@
 /**
- * The message catalogue: every human-facing line of `next`, `status` and the Stop hook, in English and
- * Simplified Chinese (issue #5). Both catalogues have the same keys (a test checks it). Placeholders are
- * `{name}` and are filled by {@link format}.
+ * The message catalogue: every human-facing line of cccc's commands, `next` instructions, the Stop hook's
+ * continuation text and doctor's hints, in English and Simplified Chinese (issue #5 "Human-facing language").
+ * Both catalogues have the same keys (the type system checks it per section; a test also checks that each
+ * key has the same `{placeholders}` in both). JSON output keys and status names are never translated.
+ *
+ * The sections live in `./messages/`; this module only joins them, so it stays cheap to import.
  */
 import type { Language } from './language.js';
+import { EN_COMMANDS, ZH_COMMANDS } from './messages/commands.js';
+import { EN_DOCTOR, ZH_DOCTOR } from './messages/doctor.js';
+import { EN_OPERATIONS, ZH_OPERATIONS } from './messages/operations.js';
+import { EN_WORKFLOW, ZH_WORKFLOW } from './messages/workflow.js';
 
-export const EN = {
-  'next.setup': 'No task is running. Start one with the command below.',
-  'next.discover':
-    'Discover the existing project (read code, tests, config; write no business code) and fill the discovery docs. Delete the `cccc:template` line in each when done. Still to fill: {docs}.',
-  'next.discover.done': 'All discovery docs are filled. Submit discovery.',
-  'next.plan':
-    'Write docs/cccc/project-brief.md, docs/cccc/roadmap.md and docs/cccc/milestones.yaml (small milestones, each with acceptance criteria, expected files, required tests, risk). Then challenge your own plan (scope, hidden assumptions, missing tests, unsafe steps, milestones too large) and write the self-review JSON {"verdict":"ok|revise_plan|ask_human|read_more_project","summary":"…","concerns":[],"questions":[]} to a file.',
-  'next.revise':
-    'Codex rejected the plan (round {round}/{max}). Revise the planning docs and milestones.yaml to address every finding below, self-review again, and resubmit.',
-  'next.review.plan': 'Run the Codex adversarial plan gate.',
-  'next.review.milestone': 'Run the Codex review of milestone {milestone} (round {round}/{max}).',
-  'next.review.final': 'Run the Codex final gate over the whole change.',
-  'next.implement':
-    'Implement milestone {milestone}: {title}. Stay inside its scope, meet every acceptance criterion, run the required tests, then self-review (write the self-review JSON to a file) and submit.',
-  'next.fix': 'Codex found problems (fix attempt {attempt}/{max}). Fix every blocking finding below, rerun the tests, self-review, and submit the fix.',
-  'next.done': 'The task is DONE: every milestone and the final gate passed Codex review. Start a new task when ready.',
-  'next.paused': 'Paused ({status}): {reason} A human must decide. Allowed: {allowed}.',
-  'next.paused.questions': 'Open questions — answer each with cccc answer:',
-  'next.rules':
-    'Hard rules: never edit docs/cccc/state.json by hand; never bypass a pause for secrets, money, production or destructive operations.',
-  'hook.continue':
-    'Continue the cc-codex-collaborate workflow. Status: {status}. Milestone: {milestone}. Next: {instruction} Command: {command}. Continuation {used}/{max}. Do several workflow steps in this turn (run `cccc next` after each), and stop only at a pause, a Codex gate you cannot run, or DONE.',
-} as const;
+/** The English catalogue. */
+export const EN = { ...EN_WORKFLOW, ...EN_COMMANDS, ...EN_DOCTOR, ...EN_OPERATIONS } as const;
 
 /** A catalogue key. */
 export type MessageKey = keyof typeof EN;
 
-export const ZH: Record<MessageKey, string> = {
-  'next.setup': '当前没有运行中的任务。用下面的命令开始一个任务。',
-  'next.discover': '调研现有项目（阅读代码、测试、配置；不要编写业务代码），并填写调研文档。完成后删除每个文件中的 `cccc:template` 行。尚未填写：{docs}。',
-  'next.discover.done': '调研文档已全部填写。请提交调研。',
-  'next.plan':
-    '编写 docs/cccc/project-brief.md、docs/cccc/roadmap.md 和 docs/cccc/milestones.yaml（小粒度 milestone，每个都有验收标准、预期文件、必需测试、风险）。然后质疑你自己的计划（范围、隐藏假设、缺失测试、不安全步骤、过大的 milestone），并把自审 JSON {"verdict":"ok|revise_plan|ask_human|read_more_project","summary":"…","concerns":[],"questions":[]} 写入文件。',
-  'next.revise': 'Codex 否决了计划（第 {round}/{max} 轮）。修改规划文档和 milestones.yaml，逐条解决下面的发现，重新自审后再次提交。',
-  'next.review.plan': '运行 Codex 对抗式计划审查门。',
-  'next.review.milestone': '运行 Codex 对 milestone {milestone} 的审查（第 {round}/{max} 轮）。',
-  'next.review.final': '运行 Codex 对整体变更的最终审查门。',
-  'next.implement': '实现 milestone {milestone}：{title}。不要超出范围，满足每条验收标准，运行必需的测试，然后自审（把自审 JSON 写入文件）并提交。',
-  'next.fix': 'Codex 发现了问题（第 {attempt}/{max} 次修复）。修复下面所有阻塞性发现，重新运行测试，自审后提交修复。',
-  'next.done': '任务已完成：每个 milestone 和最终审查门都通过了 Codex 审查。准备好后可以开始新任务。',
-  'next.paused': '已暂停（{status}）：{reason} 需要人工决定。允许的操作：{allowed}。',
-  'next.paused.questions': '待回答的问题 —— 用 cccc answer 逐一回答：',
-  'next.rules': '硬性规则：不要手动编辑 docs/cccc/state.json；不要为了继续而绕过涉及密钥、资金、生产环境或破坏性操作的暂停。',
-  'hook.continue':
-    '继续 cc-codex-collaborate 工作流。状态：{status}。Milestone：{milestone}。下一步：{instruction} 命令：{command}。续跑 {used}/{max}。在本轮中连续执行多个工作流步骤（每步之后运行 `cccc next`），只在暂停、无法运行的 Codex 审查门或 DONE 时停止。',
-};
+/** The Simplified Chinese catalogue. */
+export const ZH: Record<MessageKey, string> = { ...ZH_WORKFLOW, ...ZH_COMMANDS, ...ZH_DOCTOR, ...ZH_OPERATIONS };
 
 /** The catalogue for `language`. */
 export function catalogue(language: Language): Record<MessageKey, string> {
   return language === 'zh-CN' ? ZH : EN;
 }
 
-/** The message `key` in `language` with `{name}` placeholders filled from `values`. */
+/** The message `key` in `language` with `{name}` placeholders filled from `values` (unknown names stay as written). */
 export function format(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
   return catalogue(language)[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+}
+
+/** A translator bound to one language: `t('status.task', {task})`. */
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+/** The {@link Translate} function for `language`. */
+export function translator(language: Language): Translate {
+  return (key, values) => format(language, key, values);
 }

@@ -84,10 +84,10 @@ export function nextStep(status: Status, context: WorkflowContext, revision: num
         command: 'cccc submit milestone --self-review <file>',
         details: milestone
           ? [
-              `goal: ${milestone.goal}`,
-              ...milestone.acceptance_criteria.map((c) => `acceptance: ${c}`),
-              ...milestone.required_tests.map((c) => `test: ${c}`),
-              ...milestone.expected_files.map((c) => `file: ${c}`),
+              t('next.detail.goal', { text: milestone.goal }),
+              ...milestone.acceptance_criteria.map((c) => t('next.detail.acceptance', { text: c })),
+              ...milestone.required_tests.map((c) => t('next.detail.test', { text: c })),
+              ...milestone.expected_files.map((c) => t('next.detail.file', { text: c })),
             ]
           : [],
       };
@@ -124,7 +124,7 @@ function pausedStep(
   const open = openQuestions(context);
   const reason = context.pause?.reason ?? '';
   const details = open.length
-    ? [t('next.paused.questions'), ...open.flatMap((q) => [`${q.id}: ${q.question}`, ...q.options.map((o) => `  ${o.id}. ${o.label}${q.recommended === o.id ? ' (recommended)' : ''}`)])]
+    ? [t('next.paused.questions'), ...open.flatMap((q) => [`${q.id}: ${q.question}`, ...q.options.map((o) => `  ${o.id}. ${o.label}${q.recommended === o.id ? t('next.recommended') : ''}`)])]
     : [];
   const first = allowed[0];
   const command = open.length

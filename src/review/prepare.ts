@@ -27,13 +27,15 @@ export function schemaVersionOf(gate: GateName): string {
   return sha256Text(JSON.stringify(verdictJsonSchema(gate))).slice(0, 16);
 }
 
-/** Build the bundle (written to `docs/cccc/context-bundle.md`), the fingerprint and the prompt for `target`. */
-export async function prepareReview(paths: WorkspacePaths, config: CcccConfig, context: WorkflowContext, target: ReviewTarget): Promise<PreparedReview> {
-  const limits = limitsFromConfig(config);
-  const bundle = await buildContextBundle({
+/**
+ * Build the context bundle a review of `target` sends Codex (not written). Shared with `cccc rebuild-context`,
+ * so the rebuilt bundle is byte-for-byte the one the next review would send.
+ */
+export async function buildReviewBundle(paths: WorkspacePaths, config: CcccConfig, context: WorkflowContext, target: ReviewTarget): Promise<ContextBundle> {
+  return buildContextBundle({
     paths,
     task: context.task,
-    limits,
+    limits: limitsFromConfig(config),
     gate: target.gate,
     milestone: target.milestone,
     milestones: context.milestones,
@@ -41,6 +43,12 @@ export async function prepareReview(paths: WorkspacePaths, config: CcccConfig, c
     baseCommit: target.base,
     maxBytes: config.codex.max_context_bytes,
   });
+}
+
+/** Build the bundle (written to `docs/cccc/context-bundle.md`), the fingerprint and the prompt for `target`. */
+export async function prepareReview(paths: WorkspacePaths, config: CcccConfig, context: WorkflowContext, target: ReviewTarget): Promise<PreparedReview> {
+  const limits = limitsFromConfig(config);
+  const bundle = await buildReviewBundle(paths, config, context, target);
   await writeContextBundle(paths, bundle);
   const facts = await computeGateFingerprintFacts(paths.root, target.base, target.milestone, bundle.text, {
     promptVersion: PROMPT_VERSION,

@@ -13,6 +13,8 @@ import { runCodexExec, type CodexRunResult } from '../codex/exec.js';
 import { CODEX_FAILURE_HINTS } from '../codex/classify.js';
 import { limitsFromConfig } from '../config/load.js';
 import { CodexError } from '../errors.js';
+import { translator } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/language.js';
 import { changedPaths, treeFingerprint } from '../git/tree-fingerprint.js';
 import { dispatch, readState } from '../state/store.js';
 import { toVerdictFacts } from '../verdicts/parse.js';
@@ -21,8 +23,6 @@ import { makeEvent, openWorkspace, type CommandDeps } from '../commands/workspac
 import { writeReviewArtifact } from './artifact.js';
 import { prepareReview } from './prepare.js';
 import { reviewTargetOf } from './review-target.js';
-import { beforeCodexCall, verdictEventFacts } from './policy-checks.js';
-import { codexCallFacts } from './usage.js';
 
 /** Collaborators of a review beyond {@link CommandDeps}. */
 export interface ReviewDeps extends CommandDeps {
@@ -49,8 +49,6 @@ export interface ReviewResult {
   usage: unknown;
   durationMs: number;
   bundle: { bytes: number; cut: boolean; withheld: number };
-  /** `cache`: a recorded passing review was reused, no Codex call (issue #6). */
-  source?: 'codex' | 'cache';
 }
 
 /**
@@ -64,8 +62,6 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult> {
   const target = reviewTargetOf(state.status, context);
   deps.log(`cccc: ${target.gate} review of ${target.id}, round ${target.round}: building the context bundle`);
   const prepared = await prepareReview(paths, config, context, target);
-  const policy = await beforeCodexCall(paths, config, deps, state, target, prepared);
-  if (policy.cached) return policy.cached;
   const runtime = path.join(paths.workspace, 'runtime', 'review');
   const schemaFile = await writeVerdictSchema(target.gate, runtime);
   const before = await treeFingerprint(paths.root);
@@ -73,7 +69,7 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult> {
   const result: CodexRunResult<typeof target.gate> = await runCodexExec({
     gate: target.gate,
     root: paths.root,
-    prompt: policy.prompt,
+    prompt: prepared.prompt,
     schemaFile,
     outputFile: path.join(runtime, `${target.gate}-last-message.json`),
     cliCommand: config.codex.cli_command,
@@ -102,7 +98,7 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult> {
   if (written.length > 0) {
     const saved = await writeReviewArtifact(paths, { ...where, suffix: '.unsafe' }, { ...meta, outcome: 'wrote_files', paths: written }, result.rawEvents);
     const message = `The Codex reviewer changed the working tree during a read-only review: ${written.join(', ')}.`;
-    await dispatch(paths, makeEvent({ type: 'review.unsafe', gate: target.gate, paths: written, message, usage: codexCallFacts(result) }, config, deps), 'codex');
+    await dispatch(paths, makeEvent({ type: 'review.unsafe', gate: target.gate, paths: written, message }, config, deps), 'codex');
     throw new CodexError('CODEX_WROTE_FILES', message, 'The workflow is UNSAFE. Inspect the changes (git status / git diff); only `cccc resume --strategy replan --confirm` leaves UNSAFE.', {
       paths: written,
       artifact: saved.artifact,
@@ -121,7 +117,7 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult> {
       if (!login.ok && login.reason === 'not_logged_in') ({ reason, message } = { reason: 'not_logged_in', message: login.message });
     }
     const saved = await writeReviewArtifact(paths, { ...where, suffix: '.failed' }, { ...meta, outcome: 'codex_failed', reason, message, stderr: result.stderr }, result.rawEvents);
-    const { after: paused } = await dispatch(paths, makeEvent({ type: 'review.failed', gate: target.gate, reason, message, usage: codexCallFacts(result, reason) }, config, deps), 'codex');
+    const { after: paused } = await dispatch(paths, makeEvent({ type: 'review.failed', gate: target.gate, reason, message }, config, deps), 'codex');
     throw new CodexError(`CODEX_${reason.toUpperCase()}`, `Codex ${target.gate} review failed (${reason}): ${message}`, `${CODEX_FAILURE_HINTS[reason as keyof typeof CODEX_FAILURE_HINTS] ?? ''} The workflow is ${paused.status}; no gate passed. Resume with \`cccc resume --strategy recommended\` once Codex works.`.trim(), {
       reason,
       status: paused.status,
@@ -144,11 +140,8 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult> {
     fingerprint: prepared.fingerprint.value,
     at: started.toISOString(),
     source: 'codex',
-    cacheKey: policy.cacheKey,
   };
-  const extra = await verdictEventFacts(paths, config, target, facts, passed, context.batch.milestones);
-  const usage = codexCallFacts(result);
-  const event = makeEvent({ type: 'review.verdict', gate: target.gate, verdict: facts, record, tree: prepared.facts.worktreeTree, usage, ...extra }, config, deps);
+  const event = makeEvent({ type: 'review.verdict', gate: target.gate, verdict: facts, record, tree: prepared.facts.worktreeTree }, config, deps);
   const { before: from, after: to } = await dispatch(paths, event, 'codex');
   return {
     gate: target.gate,
@@ -167,19 +160,25 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult> {
     usage: result.usage,
     durationMs: result.durationMs,
     bundle: { bytes: prepared.bundle.bytes, cut: prepared.bundle.truncated.length > 0, withheld: prepared.bundle.withheld.length },
-    source: 'codex',
   };
 }
 
-/** Human rendering of {@link ReviewResult}. */
-export function formatReview(r: ReviewResult): string {
+/** Human rendering of {@link ReviewResult} in `language` (Codex's summary and findings are shown as written). */
+export function formatReview(r: ReviewResult, language: Language = 'en'): string {
+  const t = translator(language);
   const lines = [
-    `Codex ${r.gate} review${r.milestone ? ` of ${r.milestone}` : ''} (round ${r.round}): ${r.verdict}${r.passed ? ' — PASSED' : ' — not passed'}`,
+    t('review.headline', {
+      gate: r.gate,
+      of: r.milestone ? t('review.of', { milestone: r.milestone }) : '',
+      round: r.round,
+      verdict: r.verdict,
+      outcome: t(r.passed ? 'review.passed' : 'review.notPassed'),
+    }),
     r.summary,
     ...r.findings.map((f) => `  ${f.severity} ${f.title}`),
-    `${r.from} → ${r.to} (revision ${r.revision})`,
-    `Artifact: ${r.artifact}`,
-    'Next: cccc next',
+    t('review.transition', { from: r.from, to: r.to, revision: r.revision }),
+    t('review.artifact', { artifact: r.artifact }),
+    t('common.next'),
   ];
   return lines.join('\n');
 }
