@@ -90,23 +90,28 @@ function finding(severity: string, title: string, evidence: string, recommendati
 }
 
 /**
- * Failing tests in `node --test` TAP output: the nested (indented) `not ok N - name` lines, each with the file
- * of the enclosing top-level `# Subtest: <path>` (made relative to `root`); top-level failures when none is nested.
+ * Failing tests in `node --test` TAP output (`not ok N - name`, at any depth). The file is the test's YAML
+ * `location: '<path>:<line>:<col>'` (Node 20+), else the enclosing top-level `# Subtest: <path>` (file-level
+ * wrappers); a file-level wrapper that only repeats failures already listed for its file is dropped.
  */
 export function failingTests(tap: string, root: string): FailingTest[] {
-  const nested: FailingTest[] = [];
-  const top: FailingTest[] = [];
-  let file: string | null = null;
+  const found: FailingTest[] = [];
+  let wrapperFile: string | null = null;
+  let last: FailingTest | null = null;
   for (const line of tap.split('\n')) {
     const subtest = /^# Subtest: (.+)$/.exec(line);
-    if (subtest) file = relativeTo(root, subtest[1]!.trim());
-    const match = /^(\s*)not ok \d+ - (.+?)\s*(#.*)?$/.exec(line);
+    if (subtest) wrapperFile = path.isAbsolute(subtest[1]!.trim()) ? relativeTo(root, subtest[1]!.trim()) : wrapperFile;
+    const location = /^\s+location: '(.+):\d+:\d+'\s*$/.exec(line);
+    if (location && last !== null) last.file = relativeTo(root, location[1]!);
+    if (/^\s*ok \d+ /.test(line)) last = null;
+    const match = /^\s*not ok \d+ - (.+?)\s*(#.*)?$/.exec(line);
     if (!match) continue;
-    const name = match[2]!;
-    if (match[1] === '') top.push({ name: relativeTo(root, name), file: path.isAbsolute(name) ? relativeTo(root, name) : null });
-    else if (!nested.some((t) => t.name === name && t.file === file)) nested.push({ name, file });
+    const name = path.isAbsolute(match[1]!) ? relativeTo(root, match[1]!) : match[1]!;
+    last = { name, file: path.isAbsolute(match[1]!) ? name : wrapperFile };
+    found.push(last);
   }
-  return nested.length > 0 ? nested : top;
+  const unique = found.filter((t, i) => found.findIndex((u) => u.name === t.name && u.file === t.file) === i);
+  return unique.filter((t) => !(t.name === t.file && unique.some((u) => u !== t && u.file === t.file)));
 }
 
 /** `file` relative to `root` with forward slashes when it is an absolute path inside `root`; else as given. */

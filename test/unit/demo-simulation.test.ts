@@ -63,7 +63,23 @@ describe('failingTests (node --test TAP)', () => {
     '# Subtest: /tmp/demo/test/greet.test.js',
     'ok 2 - /tmp/demo/test/greet.test.js',
   ].join('\n');
-  it('takes nested failures with the file of their top-level subtest', () => {
+  it('Node 20 flat output: the file comes from the YAML location', () => {
+    const flat = [
+      'TAP version 13',
+      "# Subtest: farewell('Ada') says goodbye",
+      "ok 1 - farewell('Ada') says goodbye",
+      '# Subtest: farewell trims the name',
+      'not ok 2 - farewell trims the name',
+      '  ---',
+      "  location: '/tmp/demo/test/farewell.test.js:9:1'",
+      "  failureType: 'testCodeFailure'",
+      '  ...',
+      '# Subtest: greet',
+      'ok 3 - greet',
+    ].join('\n');
+    expect(failingTests(flat, root)).toEqual([{ name: 'farewell trims the name', file: 'test/farewell.test.js' }]);
+  });
+  it('nested output: the file of the top-level subtest, its wrapper dropped', () => {
     expect(failingTests(tap, root)).toEqual([{ name: 'farewell trims the name', file: 'test/farewell.test.js' }]);
   });
   it('falls back to top-level failures (a file that did not load)', () => {
