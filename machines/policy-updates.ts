@@ -140,7 +140,14 @@ export function applyRecheck(context: WorkflowContext, event: EventOf<'recheck.v
   const base: Partial<WorkflowContext> = { gates: [...context.gates, record], bypasses, ...ledgerAfter(context, event) };
   const covers = new Set(target?.covers ?? []);
   if (passed) {
-    const outcomes = context.outcomes.map((o) => (covers.has(o.id) ? { ...o, lowerAssurance: context.mockSecrets } : o));
+    // "The gate and everything after it" were lower assurance because of this bypass: recompute each passed
+    // milestone against the bypasses still open (and mock secrets, which last the run).
+    const open = bypasses.filter((b) => b.recheck === 'pending' || b.recheck === 'not_required');
+    const outcomes = context.outcomes.map((o) =>
+      o.outcome === 'passed' && (covers.has(o.id) || (target !== undefined && o.at >= target.at))
+        ? { ...o, lowerAssurance: context.mockSecrets || open.some((b) => b.at <= o.at) }
+        : o,
+    );
     return settle(context, { ...base, outcomes, consecutiveBypasses: 0 });
   }
   if (target?.gate === 'plan') return settle(context, { ...base, planApproved: false, lastFindings: event.verdict.findings });

@@ -31,7 +31,9 @@ export async function unsyncedDocs(paths: WorkspacePaths, config: CcccConfig, co
     const now = current[doc] ?? null;
     if (was === now) continue;
     const change: DocChange['change'] = was === null ? 'added' : now === null ? 'deleted' : 'modified';
-    const before = await baselineText(paths, doc, was);
+    // A doc missing at the baseline was empty then: every line of it is a change (and cccc's own decision-log
+    // entries in a log cccc created are still recognised as its own).
+    const before = was === null ? '' : await baselineText(paths, doc, was);
     const after = now === null ? null : await readFile(paths.doc(doc), 'utf8').catch(() => null);
     const classified = classifyDoc(doc, before, after, change);
     if (classified) changes.push(applySwitches({ doc, change, ...classified }, config));
