@@ -6,14 +6,21 @@
  * errors.js included (the Stop hook runs at every stop — issue #4 §1; bench/hook.mjs).
  */
 async function main(argv: string[]): Promise<number> {
-  if (argv[2] === 'hook') {
+  if (argv[2] === 'hook' && argv[3] !== '--help' && argv[3] !== '-h') {
     const { runHookEntry } = await import('./hooks/entry.js');
     return runHookEntry(argv.slice(3));
   }
   const { EXIT_CODES } = await import('./errors.js');
   const { buildProgram } = await import('./cli.js');
   const { CommanderError } = await import('commander');
-  const program = buildProgram().exitOverride();
+  const program = buildProgram();
+  // exitOverride() is copied to subcommands only when set before they are added, so set it on each: a usage
+  // error in `cccc setup --bogus` then exits 2 like one in `cccc --bogus`, and `--help` anywhere exits 0 here.
+  const override = (command: typeof program): void => {
+    command.exitOverride();
+    command.commands.forEach(override);
+  };
+  override(program);
   try {
     await program.parseAsync(argv);
     return EXIT_CODES.OK;
