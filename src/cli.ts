@@ -10,6 +10,8 @@ import { readStdinText } from './stdin.js';
 import { UsageError } from './errors.js';
 import { packageVersion } from './workspace/package-root.js';
 import { userLanguage } from './i18n/user-language.js';
+import { addPolicyCommands } from './cli-policy.js';
+import { addDistributionCommands } from './cli-distribution.js';
 
 const readStdin = async () => (await readStdinText()).text;
 /** The language human output is printed in (`language.user_language`, else LANG); never throws. */
@@ -112,7 +114,8 @@ export function buildProgram(): Command {
     .description('leave a pause by a guarded strategy')
     .requiredOption('--strategy <s>', 'recommended | extend-review | skip | mock | replan | bypass-codex')
     .option('--confirm', 'a human approves this (required for some strategies)')
-    .option('--reason <text>', 'why (recorded in decision-log.md)')
+    .option('--reason <text>', 'why (recorded in decision-log.md); for bypass-codex one of codex.bypass.allowed_reasons')
+    .option('--self-review <file>', "bypass-codex: Claude's adversarial review of the gate (JSON, reviewer \"claude\"), or - for stdin")
     .option('--json', 'print JSON')
     .action(async (opts) => {
       const { runResume, formatResume } = await import('./commands/resume.js');
@@ -221,6 +224,8 @@ export function buildProgram(): Command {
       emit(await runUpdate({ force: Boolean(opts.force) }, defaultDeps()), opts.json, formatUpdate);
     });
 
+  addDistributionCommands(program);
+  addPolicyCommands(program);
   program
     .command('doctor')
     .description('read-only diagnosis: PASS/WARN/FAIL lines with a fix hint each (exit 8 on any FAIL)')

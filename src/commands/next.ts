@@ -3,6 +3,8 @@ import { DISCOVERY_DOCS, unfilledDiscoveryDocs } from '../../machines/guards.js'
 import { limitsFromConfig } from '../config/load.js';
 import { resolveLanguage } from '../i18n/language.js';
 import { nextStep, type NextStep } from '../next/next-step.js';
+import { policyNextFacts } from '../next/policy-facts.js';
+import { withPolicy } from '../next/policy-step.js';
 import { docStates } from '../plan/docs.js';
 import { readState } from '../state/store.js';
 import { translator } from '../i18n/catalogue.js';
@@ -14,11 +16,13 @@ export async function runNext(deps: Pick<CommandDeps, 'cwd'>): Promise<NextStep>
   const { paths, config } = await openWorkspace(deps);
   const state = await readState(paths);
   const docs = state.status === 'DISCOVER_EXISTING_PROJECT' ? unfilledDiscoveryDocs(await docStates(paths, DISCOVERY_DOCS)) : [];
-  return nextStep(state.status, state.snapshot.context, state.revision, {
+  const step = nextStep(state.status, state.snapshot.context, state.revision, {
     unfilledDiscoveryDocs: docs,
     limits: limitsFromConfig(config),
     language: resolveLanguage(config.language.user_language),
   });
+  // Issue #6: inbox curation, unsynced planning docs, pending rechecks, bypass and budget hints.
+  return withPolicy(step, state.snapshot.context, await policyNextFacts(paths, config, state));
 }
 
 /** Human rendering of a {@link NextStep} in `language` (the instruction itself was chosen by {@link runNext}). */

@@ -9,6 +9,7 @@ import { snapshotWorktree } from '../git/worktree-snapshot.js';
 import { translator } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import { appendDecision } from '../plan/decision-log.js';
+import { runBypass } from '../bypass/run-bypass.js';
 import { dispatch } from '../state/store.js';
 import { makeEvent, openWorkspace, type CommandDeps } from './workspace.js';
 
@@ -17,6 +18,9 @@ export interface ResumeOptions {
   strategy: string;
   confirm?: boolean;
   reason?: string;
+  /** `bypass-codex`: Claude's adversarial review file (issue #6), or `-` for stdin. */
+  selfReview?: string;
+  readStdin?: () => Promise<string>;
 }
 
 /** Result of {@link runResume}. */
@@ -33,6 +37,8 @@ export async function runResume(options: ResumeOptions, deps: CommandDeps): Prom
     throw new UsageError(`Unknown strategy "${options.strategy}".`, `Strategies: ${RESUME_STRATEGIES.join(', ')}.`);
   }
   const strategy = options.strategy as ResumeStrategy;
+  // Issue #6: the bypass is policy-checked, needs Claude's review file and writes its own artifact.
+  if (strategy === 'bypass-codex') return runBypass(options, deps);
   const { paths, config } = await openWorkspace(deps);
   const tree = strategy === 'skip' ? await snapshotWorktree(paths.root) : null;
   const event = makeEvent({ type: 'resume', strategy, confirm: Boolean(options.confirm), reason: options.reason ?? null, tree }, config, deps);

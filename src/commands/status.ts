@@ -6,6 +6,7 @@
 import { STATUS_TABLE } from '../../machines/status-table.js';
 import { currentMilestoneId } from '../../machines/guards.js';
 import { readState } from '../state/store.js';
+import { policyStatus, policyStatusLines, type PolicyStatus } from '../policy/status-fields.js';
 import { openWorkspace, type CommandDeps } from './workspace.js';
 import { formatLoopSummary, loopSummary, type LoopSummary } from '../hooks/loop-record.js';
 import type { PauseInfo } from '../../machines/types.js';
@@ -22,12 +23,17 @@ export interface StatusResult {
   mode: string;
   pause: PauseInfo | null;
   planApproved: boolean;
-  milestones: { id: string; title: string; risk: string; outcome: 'passed' | 'skipped' | 'current' | 'pending' }[];
+  milestones: { id: string; title: string; risk: string; outcome: 'passed' | 'skipped' | 'pending_codex' | 'current' | 'pending' }[];
   gatesPassed: number;
   lowerAssurance: boolean;
   updatedAt: string;
   /** Issue #4: the Stop-hook loop (null when none was ever started); a capped loop stays visible. */
   loop: LoopSummary | null;
+  /** Issue #6: assurance level and reasons, budget ledger, pending rechecks, pending batch. */
+  assurance: PolicyStatus['assurance'];
+  budget: PolicyStatus['budget'];
+  pendingRechecks: PolicyStatus['pendingRechecks'];
+  batch: PolicyStatus['batch'];
 }
 
 /** Read the workspace's status. Read-only. */
@@ -56,6 +62,7 @@ export async function runStatus(deps: Pick<CommandDeps, 'cwd'>): Promise<StatusR
     lowerAssurance: ctx.lowerAssurance,
     updatedAt: state.updatedAt,
     loop: loopSummary(paths.loopDir),
+    ...policyStatus(state.status, ctx, config),
   };
 }
 
@@ -76,6 +83,7 @@ export function formatStatus(r: StatusResult, language: Language = 'en'): string
     for (const m of r.milestones) lines.push(`  ${m.id.padEnd(6)} ${m.outcome.padEnd(8)} ${m.risk.padEnd(8)} ${m.title}`);
   }
   if (r.lowerAssurance) lines.push(t('status.lowerAssurance'));
+  lines.push(...policyStatusLines(r));
   if (r.loop) lines.push(formatLoopSummary(r.loop));
   return lines.join('\n');
 }

@@ -13,6 +13,8 @@ import type { Language } from '../i18n/language.js';
 import { docStates } from '../plan/docs.js';
 import { readMilestones } from '../plan/milestones.js';
 import { readSelfReview } from '../plan/self-review.js';
+import { reviewPolicyFromConfig } from '../config/policy.js';
+import { assertNoPendingSources } from '../inbox/pending.js';
 import { dispatch, readState } from '../state/store.js';
 import { makeEvent, openWorkspace, type CommandDeps } from './workspace.js';
 
@@ -41,6 +43,8 @@ export interface SubmitResult {
   status: Status;
   revision: number;
   diffStat?: { lines: number; files: number };
+  /** Milestone: the review policy's decision (issue #6): reviewed now, or accepted pending Codex (batched), and why. */
+  review?: { review: boolean; reason: string; covers: string[] };
 }
 
 /** Submit `options.step`. Throws UsageError, RefusedError `NOT_CURRENT_STEP` / `DISCOVERY_INCOMPLETE` / `PLAN_INVALID`. */
@@ -83,6 +87,7 @@ export async function runSubmit(options: SubmitOptions, deps: CommandDeps): Prom
       break;
     }
     case 'plan': {
+      await assertNoPendingSources(paths, config);
       const plan = await readMilestones(paths);
       if (selfReview!.verdict === 'ok') {
         const docs = await docStates(paths, PLANNING_DOCS);
@@ -98,7 +103,10 @@ export async function runSubmit(options: SubmitOptions, deps: CommandDeps): Prom
     case 'milestone': {
       const tree = await snapshotWorktree(paths.root);
       diffStat = await snapshotDiffStat(paths.root, state.snapshot.context.milestoneBase ?? EMPTY_TREE, tree);
-      payload = { type: 'milestone.submitted', selfReview: selfReview!, diffStat, tree };
+      // Issue #6: the review policy decides in the machine; a batch review's large-diff trigger reads the batch's diff.
+      const batchBase = state.snapshot.context.batch.base;
+      const batchDiffStat = batchBase ? await snapshotDiffStat(paths.root, batchBase, tree) : diffStat;
+      payload = { type: 'milestone.submitted', selfReview: selfReview!, diffStat, tree, policy: reviewPolicyFromConfig(config), batchDiffStat };
       break;
     }
     case 'fix':
@@ -107,7 +115,10 @@ export async function runSubmit(options: SubmitOptions, deps: CommandDeps): Prom
   }
   const event: WorkflowEvent = makeEvent(payload, config, deps);
   const { before, after } = await dispatch(paths, event, 'cli');
-  return { step, from: before.status, status: after.status, revision: after.revision, ...(diffStat ? { diffStat } : {}) };
+  const decision = step === 'milestone' ? after.snapshot.context.reviewDecisions.at(-1) : undefined;
+  const review = decision && decision.at === event.at ? { review: decision.review, reason: decision.reason, covers: decision.batch } : undefined;
+  if (review && !review.review) deps.log(`cccc: accepted pending Codex (batched, lower assurance): ${review.reason}`);
+  return { step, from: before.status, status: after.status, revision: after.revision, ...(diffStat ? { diffStat } : {}), ...(review ? { review } : {}) };
 }
 
 /** Human rendering of {@link SubmitResult} in `language`. */

@@ -23,6 +23,8 @@ import { makeEvent, openWorkspace, type CommandDeps } from '../commands/workspac
 import { writeReviewArtifact } from './artifact.js';
 import { prepareReview } from './prepare.js';
 import { reviewTargetOf } from './review-target.js';
+import { beforeCodexCall, verdictEventFacts } from './policy-checks.js';
+import { codexCallFacts } from './usage.js';
 
 /** Collaborators of a review beyond {@link CommandDeps}. */
 export interface ReviewDeps extends CommandDeps {
@@ -49,6 +51,8 @@ export interface ReviewResult {
   usage: unknown;
   durationMs: number;
   bundle: { bytes: number; cut: boolean; withheld: number };
+  /** `cache`: a recorded passing review was reused, no Codex call (issue #6). */
+  source?: 'codex' | 'cache';
 }
 
 /**
@@ -62,6 +66,8 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult> {
   const target = reviewTargetOf(state.status, context);
   deps.log(`cccc: ${target.gate} review of ${target.id}, round ${target.round}: building the context bundle`);
   const prepared = await prepareReview(paths, config, context, target);
+  const policy = await beforeCodexCall(paths, config, deps, state, target, prepared);
+  if (policy.cached) return policy.cached;
   const runtime = path.join(paths.workspace, 'runtime', 'review');
   const schemaFile = await writeVerdictSchema(target.gate, runtime);
   const before = await treeFingerprint(paths.root);
@@ -69,7 +75,7 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult> {
   const result: CodexRunResult<typeof target.gate> = await runCodexExec({
     gate: target.gate,
     root: paths.root,
-    prompt: prepared.prompt,
+    prompt: policy.prompt,
     schemaFile,
     outputFile: path.join(runtime, `${target.gate}-last-message.json`),
     cliCommand: config.codex.cli_command,
@@ -98,7 +104,7 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult> {
   if (written.length > 0) {
     const saved = await writeReviewArtifact(paths, { ...where, suffix: '.unsafe' }, { ...meta, outcome: 'wrote_files', paths: written }, result.rawEvents);
     const message = `The Codex reviewer changed the working tree during a read-only review: ${written.join(', ')}.`;
-    await dispatch(paths, makeEvent({ type: 'review.unsafe', gate: target.gate, paths: written, message }, config, deps), 'codex');
+    await dispatch(paths, makeEvent({ type: 'review.unsafe', gate: target.gate, paths: written, message, usage: codexCallFacts(result) }, config, deps), 'codex');
     throw new CodexError('CODEX_WROTE_FILES', message, 'The workflow is UNSAFE. Inspect the changes (git status / git diff); only `cccc resume --strategy replan --confirm` leaves UNSAFE.', {
       paths: written,
       artifact: saved.artifact,
@@ -117,7 +123,7 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult> {
       if (!login.ok && login.reason === 'not_logged_in') ({ reason, message } = { reason: 'not_logged_in', message: login.message });
     }
     const saved = await writeReviewArtifact(paths, { ...where, suffix: '.failed' }, { ...meta, outcome: 'codex_failed', reason, message, stderr: result.stderr }, result.rawEvents);
-    const { after: paused } = await dispatch(paths, makeEvent({ type: 'review.failed', gate: target.gate, reason, message }, config, deps), 'codex');
+    const { after: paused } = await dispatch(paths, makeEvent({ type: 'review.failed', gate: target.gate, reason, message, usage: codexCallFacts(result, reason) }, config, deps), 'codex');
     throw new CodexError(`CODEX_${reason.toUpperCase()}`, `Codex ${target.gate} review failed (${reason}): ${message}`, `${CODEX_FAILURE_HINTS[reason as keyof typeof CODEX_FAILURE_HINTS] ?? ''} The workflow is ${paused.status}; no gate passed. Resume with \`cccc resume --strategy recommended\` once Codex works.`.trim(), {
       reason,
       status: paused.status,
@@ -140,8 +146,11 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult> {
     fingerprint: prepared.fingerprint.value,
     at: started.toISOString(),
     source: 'codex',
+    cacheKey: policy.cacheKey,
   };
-  const event = makeEvent({ type: 'review.verdict', gate: target.gate, verdict: facts, record, tree: prepared.facts.worktreeTree }, config, deps);
+  const extra = await verdictEventFacts(paths, config, target, facts, passed, context.batch.milestones);
+  const usage = codexCallFacts(result);
+  const event = makeEvent({ type: 'review.verdict', gate: target.gate, verdict: facts, record, tree: prepared.facts.worktreeTree, usage, ...extra }, config, deps);
   const { before: from, after: to } = await dispatch(paths, event, 'codex');
   return {
     gate: target.gate,
@@ -160,6 +169,7 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult> {
     usage: result.usage,
     durationMs: result.durationMs,
     bundle: { bytes: prepared.bundle.bytes, cut: prepared.bundle.truncated.length > 0, withheld: prepared.bundle.withheld.length },
+    source: 'codex',
   };
 }
 
