@@ -14,6 +14,7 @@ import type { Language } from '../i18n/language.js';
 import { assertedComponents, compareFingerprints, computeGateFingerprintFacts, describeComponentChange, gateFingerprint, type GateFingerprint } from '../gates/fingerprint.js';
 import { snapshotChangedPaths } from '../git/worktree-snapshot.js';
 import { readState } from '../state/store.js';
+import { coveringRecord } from '../policy/view.js';
 import { openWorkspace, type CommandDeps } from './workspace.js';
 
 /** Result of a passing assert. */
@@ -39,7 +40,15 @@ export async function runGatesAssert(gateName: string, options: { milestone?: st
   const gate = gateName as GateName;
   const { paths } = await openWorkspace(deps);
   const ctx = (await readState(paths)).snapshot.context;
-  const record = latestPassing(ctx.gates, gate, gate === 'milestone' ? options.milestone : undefined);
+  // Issue #6: a milestone accepted pending Codex is proven by the batch review that covered it; a bypassed gate
+  // has no Codex pass to prove until its recheck passes.
+  const record =
+    latestPassing(ctx.gates, gate, gate === 'milestone' ? options.milestone : undefined) ??
+    (gate === 'milestone' && options.milestone ? coveringRecord(ctx, options.milestone) : null);
+  const bypassed = [...ctx.gates].reverse().find((r) => r.gate === gate && r.source === 'bypass' && (!options.milestone || r.milestone === options.milestone));
+  if (!record && bypassed) {
+    fail('GATE_BYPASSED', `The ${gate} gate${bypassed.milestone ? ` of ${bypassed.milestone}` : ''} was bypassed on Claude's adversarial review (${bypassed.artifact}); no Codex review has passed it.`, 'Run `cccc recheck` when Codex is available; until then it stands under lower assurance.');
+  }
   if (!record) fail('GATE_NOT_PASSED', `No passing Codex ${gate} review is recorded${options.milestone ? ` for ${options.milestone}` : ''} in this run.`, 'Run `cccc review` at that gate (cccc next says when).');
   if (gate === 'plan' && !ctx.planApproved) fail('GATE_INVALIDATED', 'The plan approval was invalidated (replan).', 'The new plan must pass the Codex plan gate again.');
 

@@ -7,7 +7,7 @@ import type { GateRecord, WorkflowContext } from '../../machines/types.js';
 import { translator } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import { readState } from '../state/store.js';
-import { gateAssurance } from '../policy/view.js';
+import { coveringRecord, gateAssurance } from '../policy/view.js';
 import { policyStatus, policyStatusLines, type PolicyStatus } from '../policy/status-fields.js';
 import { openWorkspace, type CommandDeps } from './workspace.js';
 
@@ -17,6 +17,7 @@ export interface GateView {
   milestone: string | null;
   /** `bypassed`: Claude's adversarial review stood in for Codex (issue #6); `pending_codex`: batched, not yet reviewed. */
   state: 'passed' | 'failed' | 'not_run' | 'bypassed' | 'pending_codex';
+  /** The latest record of this gate; for a batched milestone, the batch review that covered it. */
   latest: GateRecord | null;
   /** `lower` for a bypass not yet rechecked, a batched milestone, or any record after an unrechecked bypass. */
   assurance: 'full' | 'lower';
@@ -36,7 +37,8 @@ export interface GatesResult {
 }
 
 function view(gate: GateView['gate'], milestone: string | null, ctx: WorkflowContext): GateView {
-  const latest = [...ctx.gates].reverse().find((r) => r.gate === gate && (gate !== 'milestone' || r.milestone === milestone)) ?? null;
+  const own = [...ctx.gates].reverse().find((r) => r.gate === gate && (gate !== 'milestone' || r.milestone === milestone)) ?? null;
+  const latest = own ?? (milestone !== null ? coveringRecord(ctx, milestone) : null);
   const batched = milestone !== null && ctx.batch.milestones.includes(milestone);
   const state: GateView['state'] =
     latest?.source === 'bypass' ? 'bypassed' : latest?.passed ? 'passed' : batched ? 'pending_codex' : latest === null ? 'not_run' : 'failed';

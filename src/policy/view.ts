@@ -92,3 +92,16 @@ export function budgetView(context: WorkflowContext, limits: BudgetLimits, statu
     next: gate && check ? { gate, ok: check.ok, warn: check.warn, message: check.message } : null,
   };
 }
+
+/**
+ * The passing Codex record that covered a milestone accepted pending Codex: the batch review of a later milestone
+ * whose journaled decision lists it (issue #6). Null when no batch review passed for it.
+ */
+export function coveringRecord(context: WorkflowContext, milestone: string): GateRecord | null {
+  const decisions = context.reviewDecisions.filter((d) => d.review && d.milestone !== milestone && d.batch.includes(milestone));
+  for (const d of [...decisions].reverse()) {
+    const record = [...context.gates].reverse().find((g) => g.gate === 'milestone' && g.milestone === d.milestone && g.passed && g.source !== 'bypass');
+    if (record) return record;
+  }
+  return null;
+}

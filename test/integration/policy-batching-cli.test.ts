@@ -61,6 +61,14 @@ describe('batching by risk, one CLI run', () => {
     const after = (await cccc(run, ['status', '--json'])).json();
     expect(after.milestones.map((m: { outcome: string }) => m.outcome)).toEqual(['passed', 'passed', 'passed']);
     expect(after).toMatchObject({ lowerAssurance: false, assurance: { level: 'full' }, batch: { milestones: [] } });
+    // The batched milestones are proven by the batch review that covered them.
+    const gates = (await cccc(run, ['gates', '--json'])).json().gates.filter((g: { gate: string }) => g.gate === 'milestone');
+    expect(gates.map((g: { milestone: string; state: string; latest: { milestone: string } }) => [g.milestone, g.state, g.latest.milestone])).toEqual([
+      ['M001', 'passed', 'M003'],
+      ['M002', 'passed', 'M003'],
+      ['M003', 'passed', 'M003'],
+    ]);
+    await cccc(run, ['gates', 'assert', 'milestone', '--milestone', 'M001']);
 
     expect((await cccc(run, ['review', '--json'])).json()).toMatchObject({ gate: 'final', to: 'DONE' });
     expect((await cccc(run, ['budget', '--json'])).json()).toMatchObject({ mode: 'balanced', run: { calls: 3 }, phases: { planning: { calls: 1 }, implementation: { calls: 1 }, final: { calls: 1 } } });

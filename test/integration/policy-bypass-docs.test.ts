@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runGates } from '../../src/commands/gates.js';
+import { runGatesAssert } from '../../src/commands/gates-assert.js';
 import { runNext } from '../../src/commands/next.js';
 import { runReplan } from '../../src/commands/replan.js';
 import { runResume } from '../../src/commands/resume.js';
@@ -87,6 +88,7 @@ describe('bypass and recheck', () => {
     expect(gates.gates.find((g) => g.milestone === 'M001')).toMatchObject({ state: 'bypassed', assurance: 'lower' });
     expect(gates.assurance.level).toBe('lower');
     expect(gates.pendingRechecks).toEqual([expect.objectContaining({ gate: 'milestone', milestone: 'M001', reason: 'codex_api_error' })]);
+    expect((await errorOf(runGatesAssert('milestone', { milestone: 'M001' }, run.deps()))).code).toBe('GATE_BYPASSED');
     let status = await runStatus(run.deps());
     expect(status).toMatchObject({ lowerAssurance: true, assurance: { level: 'lower' } });
     expect(status.assurance.reasons.join(' ')).toMatch(/recheck is pending/);
@@ -109,6 +111,7 @@ describe('bypass and recheck', () => {
     expect(gates.gates.find((g) => g.milestone === 'M001')).toMatchObject({ state: 'passed', assurance: 'full' });
     expect(gates.gates.find((g) => g.milestone === 'M002')).toMatchObject({ assurance: 'full' });
     expect(gates.assurance).toEqual({ level: 'full', reasons: [] });
+    expect((await runGatesAssert('milestone', { milestone: 'M001' }, run.deps())).milestone).toBe('M001');
     expect((await runReview(run.deps('pass'))).to).toBe('DONE');
     expect((await runTraceVerify(run.deps())).ok).toBe(true);
   });
