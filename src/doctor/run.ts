@@ -6,7 +6,7 @@
 import { translator } from '../i18n/catalogue.js';
 import { resolveLanguage } from '../i18n/language.js';
 import { configuredLanguage } from '../i18n/user-language.js';
-import { checkAssurance, checkDocsSinceApproval } from './checks/assurance.js';
+import { checkAssurance, checkBudget, checkDocsSinceApproval } from './checks/assurance.js';
 import { checkCodex, checkSchemas } from './checks/codex.js';
 import { checkCommands } from './checks/commands.js';
 import { checkGit, checkNode } from './checks/environment.js';
@@ -32,6 +32,7 @@ export const DOCTOR_CHECKS: readonly (readonly [string, DoctorCheckFn])[] = [
   ['codex', checkCodex],
   ['schemas', checkSchemas],
   ['assurance', checkAssurance],
+  ['budget', checkBudget],
   ['docs', checkDocsSinceApproval],
 ];
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { doctorFailure, formatDoctor } from '../../src/commands/doctor.js';
 import type { CcccConfig } from '../../src/config/schema.js';
-import { approvedDocHashes, checkAssurance, checkDocsSinceApproval, pendingRechecks } from '../../src/doctor/checks/assurance.js';
+import { checkAssurance, checkBudget, checkDocsSinceApproval } from '../../src/doctor/checks/assurance.js';
 import { checkNode } from '../../src/doctor/checks/environment.js';
 import { gatherFacts, type DoctorDeps, type DoctorFacts } from '../../src/doctor/facts.js';
 import { runDoctor } from '../../src/doctor/run.js';
@@ -76,12 +76,12 @@ describe('cccc doctor: a healthy workspace', () => {
     const before = hashTree(setup.paths.root);
     const report = await runDoctor(setup.deps);
     expect(report.checks.filter((c) => c.level !== 'PASS')).toEqual([]);
-    expect(report.checks.map((c) => c.id)).toEqual(['node', 'git', 'config', 'state', 'replay', 'lock', 'commands', 'hooks', 'loop', 'loop.cap', 'codex', 'codex.login', 'schemas', 'assurance', 'docs']);
-    expect(report).toMatchObject({ ok: true, summary: { pass: 15, warn: 0, fail: 0 }, language: 'en' });
+    expect(report.checks.map((c) => c.id)).toEqual(['node', 'git', 'config', 'state', 'replay', 'lock', 'commands', 'hooks', 'loop', 'loop.cap', 'codex', 'codex.login', 'schemas', 'assurance', 'budget', 'docs']);
+    expect(report).toMatchObject({ ok: true, summary: { pass: 16, warn: 0, fail: 0 }, language: 'en' });
     expect(byId(report, 'codex')[0]?.detail).toBe('codex-cli 0.169.0-fake');
     expect(byId(report, 'replay')[0]?.detail).toMatch(/11 journal entries replay to state.json exactly/);
     expect(byId(report, 'loop.cap')[0]?.detail).toMatch(/only a loop that spins without doing anything hits the cap/);
-    expect(formatDoctor(report)).toMatch(/\n15 PASS, 0 WARN, 0 FAIL$/);
+    expect(formatDoctor(report)).toMatch(/\n16 PASS, 0 WARN, 0 FAIL$/);
     expect(hashTree(setup.paths.root)).toEqual(before);
   });
 
@@ -128,7 +128,7 @@ describe('cccc doctor: a broken install', () => {
     expect(report.ok).toBe(false);
     const text = formatDoctor(report);
     expect(text.match(/^ {6}hint: /gm)).toHaveLength(5);
-    expect(text).toMatch(/\n11 PASS, 0 WARN, 5 FAIL$/);
+    expect(text).toMatch(/\n12 PASS, 0 WARN, 5 FAIL$/);
     const error = doctorFailure(report);
     expect(error).toMatchObject({ code: 'DOCTOR_FAILED', exitCode: 8, details: { report } });
   });
@@ -300,27 +300,30 @@ describe('cccc doctor: one check at a time', () => {
     const setup = await healthy();
     await fromScenario(setup, 'happy-two-milestones-with-fix');
     const state = JSON.parse(readFileSync(setup.paths.state, 'utf8'));
-    state.snapshot.context.lowerAssurance = true;
+    state.snapshot.context.mockSecrets = true;
     writeFileSync(setup.paths.state, JSON.stringify(state));
     const report = await runDoctor(setup.deps);
-    expect(byId(report, 'assurance')[0]).toMatchObject({ level: 'WARN', detail: 'this run has lower assurance (mock secrets or a bypassed gate)', hint: expect.stringMatching(/cccc gates/) });
+    expect(byId(report, 'assurance')[0]).toMatchObject({ level: 'WARN', detail: expect.stringMatching(/^this run stands under lower assurance: mock secrets/), hint: expect.stringMatching(/cccc gates/) });
   });
 
-  it('assurance and docs read the recheck queue and the plan-approval doc hashes from the context when present', async () => {
-    expect(pendingRechecks({})).toEqual([]);
-    expect(pendingRechecks({ bypasses: [{ gate: 'milestone', milestone: 'M002', recheck: 'pending' }, { gate: 'plan', milestone: null, recheck: 'passed' }] })).toEqual(['milestone M002']);
-    expect(approvedDocHashes({ docsBaseline: null })).toBeNull();
-    expect(approvedDocHashes({ docsBaseline: { 'roadmap.md': 'abc', 'risk-register.md': null, junk: 3 } })).toEqual({ 'roadmap.md': 'abc', 'risk-register.md': null });
-
-    const setup = await healthy();
-    writeFileSync(setup.paths.doc('architecture.md'), '# Architecture\nnow with a database\n');
-    writeFileSync(setup.paths.doc('roadmap.md'), '');
+  it('assurance, budget and docs: pending rechecks, a spent budget and docs changed since the plan approval warn', async () => {
+    const setup = await healthy((c) => {
+      c.codex_review_policy.budget.max_codex_calls_per_run = 2;
+    });
+    await fromScenario(setup, 'happy-two-milestones-with-fix');
     const state = JSON.parse(readFileSync(setup.paths.state, 'utf8'));
-    const context = { ...state.snapshot.context, bypasses: [{ gate: 'milestone', milestone: 'M002', recheck: 'pending' }], docsBaseline: { 'architecture.md': '0000', 'roadmap.md': 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'open-questions.md': null } };
-    const facts = { state: async () => ({ kind: 'valid', envelope: { ...state, snapshot: { ...state.snapshot, context } }, text: '' }) } as unknown as DoctorFacts;
+    writeFileSync(setup.paths.doc('architecture.md'), '# Architecture\nWe now store sessions in a database service.\n');
+    const bypass = { gate: 'milestone', milestone: 'M002', reason: 'quota_exhausted', risk: 'low', artifact: 'docs/cccc/reviews/bypass/M002.json', artifactSha256: 'a'.repeat(64), base: null, covers: ['M002'], recheck: 'pending', at: state.updatedAt };
+    const context = { ...state.snapshot.context, bypasses: [bypass], docsBaseline: { 'architecture.md': '0'.repeat(64) } };
+    const envelope = { ...state, snapshot: { ...state.snapshot, context } };
+    const facts = { ...gatherFacts(setup.deps), state: async () => ({ kind: 'valid', envelope, text: '' }) } as unknown as DoctorFacts;
     const t = translator('en');
-    expect(await checkAssurance({ ...gatherFacts(setup.deps), state: facts.state }, t)).toMatchObject([{ level: 'WARN', detail: '1 Codex recheck(s) pending: milestone M002', hint: expect.stringMatching(/cccc recheck/) }]);
-    expect(await checkDocsSinceApproval({ ...gatherFacts(setup.deps), state: facts.state }, t)).toMatchObject({ level: 'WARN', detail: 'changed since the plan was approved: architecture.md', hint: expect.stringMatching(/cccc sync-docs/) });
+    expect(await checkAssurance(facts, t)).toMatchObject([
+      { level: 'WARN', detail: expect.stringMatching(/the milestone gate of M002 was bypassed \(quota_exhausted\); its Codex recheck is pending/) },
+      { level: 'WARN', detail: '1 Codex recheck(s) pending: milestone M002', hint: expect.stringMatching(/cccc recheck/) },
+    ]);
+    expect(await checkBudget(facts, t)).toMatchObject({ level: 'WARN', detail: expect.stringMatching(/only 0 of 2 Codex calls left|Codex calls left/), hint: expect.stringMatching(/cccc budget/) });
+    expect(await checkDocsSinceApproval(facts, t)).toMatchObject({ level: 'WARN', detail: expect.stringMatching(/^changed since the plan was approved: architecture\.md \(modified, /), hint: expect.stringMatching(/cccc sync-docs/) });
   });
 
   it('speaks Simplified Chinese when language.user_language is zh-CN (level words stay English)', async () => {

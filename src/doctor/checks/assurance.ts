@@ -1,90 +1,65 @@
 /**
- * Doctor checks that read the run's assurance from the machine context: lower-assurance marks, pending Codex
- * rechecks, and planning docs changed since the plan was approved (issue #5; the fields come from issue #6's
- * bypass and docs sync). Context fields this build does not know yet are read loosely and skipped when absent.
+ * Doctor checks that read the run's policy state (issue #5, with issue #6's modules): lower assurance and pending
+ * Codex rechecks (`assuranceView`, `pendingRecheckViews`), the Codex call budget (`budgetView`), and planning docs
+ * a person changed since the plan was approved (`unsyncedDocs`, the same comparison `cccc sync-docs` makes).
+ * All read-only.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { sha256Bytes } from '../../files/sha256.js';
+import { budgetLimitsFromConfig } from '../../config/policy.js';
+import { unsyncedDocs } from '../../docs-sync/unsynced.js';
+import { assuranceView, budgetView, pendingRecheckViews } from '../../policy/view.js';
 import type { DoctorFacts } from '../facts.js';
 import { line, type DoctorCheck, type DoctorCheckFn } from '../types.js';
 
-/**
- * Context keys that may hold bypassed gates with their recheck state (issue #6 "queues a Codex recheck"):
- * `bypasses: [{gate, milestone, recheck: 'pending'|'passed'|…}]`, or a plain queue under the older names.
- */
-const RECHECK_KEYS = ['bypasses', 'pendingRechecks', 'rechecks'] as const;
-/**
- * Context keys that may hold the planning-doc hashes recorded at plan approval (issue #6 "Docs sync"):
- * `docsBaseline: {<doc file name>: sha256 hex | null (missing then)}`.
- */
-const DOC_HASH_KEYS = ['docsBaseline', 'planDocHashes'] as const;
-
-async function context(facts: DoctorFacts): Promise<Record<string, unknown> | null> {
+async function validState(facts: DoctorFacts) {
   const state = await facts.state();
-  return state.kind === 'valid' ? (state.envelope.snapshot.context as unknown as Record<string, unknown>) : null;
-}
-
-function isPending(entry: unknown): boolean {
-  if (typeof entry === 'string') return true;
-  if (entry === null || typeof entry !== 'object') return false;
-  const { recheck, status } = entry as { recheck?: unknown; status?: unknown };
-  return recheck !== undefined ? recheck === 'pending' : status === undefined || status === 'pending';
-}
-
-function label(entry: unknown): string {
-  if (typeof entry === 'string') return entry;
-  const { gate, milestone } = entry as { gate?: unknown; milestone?: unknown };
-  return [gate, milestone].filter((x) => typeof x === 'string').join(' ') || 'recheck';
-}
-
-/** Labels (`gate milestone`) of the pending Codex rechecks found in `ctx` (pure). */
-export function pendingRechecks(ctx: Record<string, unknown>): string[] {
-  for (const key of RECHECK_KEYS) {
-    const value = ctx[key];
-    if (Array.isArray(value)) return value.filter(isPending).map(label);
-  }
-  return [];
+  return state.kind === 'valid' ? state.envelope : null;
 }
 
 /** Lower-assurance marks and pending Codex rechecks. */
 export const checkAssurance: DoctorCheckFn = async (facts, t) => {
-  const ctx = await context(facts);
-  if (!ctx) return [];
+  const state = await validState(facts);
+  if (!state) return [];
+  const context = state.snapshot.context;
   const title = t('doctor.assurance.title');
   const lines: DoctorCheck[] = [];
-  if (ctx.lowerAssurance === true) lines.push(line('assurance', 'WARN', title, t('doctor.assurance.lower'), t('doctor.assurance.lower.hint')));
-  const rechecks = pendingRechecks(ctx);
-  if (rechecks.length) lines.push(line('assurance', 'WARN', title, t('doctor.rechecks', { count: rechecks.length, items: rechecks.join(', ') }), t('doctor.rechecks.hint')));
+  const assurance = assuranceView(context);
+  if (assurance.level === 'lower') lines.push(line('assurance', 'WARN', title, t('doctor.assurance.lower', { reasons: assurance.reasons.join('; ') }), t('doctor.assurance.lower.hint')));
+  const rechecks = pendingRecheckViews(context);
+  if (rechecks.length) {
+    const items = rechecks.map((r) => `${r.gate}${r.milestone ? ` ${r.milestone}` : ''}`).join(', ');
+    lines.push(line('assurance', 'WARN', title, t('doctor.rechecks', { count: rechecks.length, items }), t('doctor.rechecks.hint')));
+  }
   return lines.length ? lines : line('assurance', 'PASS', title, t('doctor.assurance.ok'));
 };
 
-/** The plan-approval doc hashes in `ctx`, `{doc: sha256 | null}` (null: missing then), or null when none are recorded (pure). */
-export function approvedDocHashes(ctx: Record<string, unknown>): Record<string, string | null> | null {
-  for (const key of DOC_HASH_KEYS) {
-    const value = ctx[key];
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
-    const entries = Object.entries(value as Record<string, unknown>).filter((e): e is [string, string | null] => typeof e[1] === 'string' || e[1] === null);
-    if (entries.length) return Object.fromEntries(entries);
-  }
-  return null;
-}
+/** The Codex call budget of this run: spent, or about to be, is a WARN (the machine pauses before the call). */
+export const checkBudget: DoctorCheckFn = async (facts, t) => {
+  const [state, config] = [await validState(facts), await facts.validConfig()];
+  if (!state || !config) return [];
+  const view = budgetView(state.snapshot.context, budgetLimitsFromConfig(config), state.status);
+  const title = t('doctor.budget.title');
+  const { calls, limit, remaining, cacheHits } = view.run;
+  if (view.next && !view.next.ok) return line('budget', 'WARN', title, t('doctor.budget.next', { message: view.next.message }), t('doctor.budget.hint'));
+  if (remaining <= view.warnWhenRemainingCallsLte) return line('budget', 'WARN', title, t('doctor.budget.low', { remaining, limit }), t('doctor.budget.hint'));
+  return line('budget', 'PASS', title, t('doctor.budget.ok', { calls, limit, cacheHits }));
+};
 
-/** Planning docs whose content no longer has the hash recorded when the plan was approved. */
+/** Planning docs changed since the plan was approved (or last synced), with their classified impact. */
 export const checkDocsSinceApproval: DoctorCheckFn = async (facts, t) => {
-  const ctx = await context(facts);
-  if (!ctx) return [];
+  const [state, config] = [await validState(facts), await facts.validConfig()];
+  if (!state || !config) return [];
   const title = t('doctor.docs.title');
-  const hashes = approvedDocHashes(ctx);
-  if (!hashes) return line('docs', 'PASS', title, t('doctor.docs.none'));
-  const changed: string[] = [];
-  for (const [doc, hash] of Object.entries(hashes)) {
-    const file = doc.includes('/') ? path.join(facts.root, doc) : facts.paths.doc(doc);
-    const bytes = await readFile(file).catch(() => null);
-    const now = bytes === null ? null : sha256Bytes(bytes);
-    if (now !== (hash === null ? null : hash.replace(/^sha256:/, ''))) changed.push(doc);
+  const docs = await unsyncedDocs(facts.paths, config, state.snapshot.context);
+  switch (docs.status) {
+    case 'disabled':
+      return line('docs', 'PASS', title, t('doctor.docs.disabled'));
+    case 'no_baseline':
+      return line('docs', 'PASS', title, t('doctor.docs.none'));
+    case 'clean':
+      return line('docs', 'PASS', title, t('doctor.docs.ok', { count: Object.keys(docs.current).length }));
+    case 'changed': {
+      const list = docs.changes.map((c) => `${c.doc} (${c.change}, ${c.impact})`).join(', ');
+      return line('docs', 'WARN', title, t('doctor.docs.changed', { docs: list }), t('doctor.docs.changed.hint'));
+    }
   }
-  return changed.length
-    ? line('docs', 'WARN', title, t('doctor.docs.changed', { docs: changed.join(', ') }), t('doctor.docs.changed.hint'))
-    : line('docs', 'PASS', title, t('doctor.docs.ok', { count: Object.keys(hashes).length }));
 };

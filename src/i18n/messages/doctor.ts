@@ -135,12 +135,19 @@ export const EN_DOCTOR = {
 
   'doctor.assurance.title': 'Assurance',
   'doctor.assurance.ok': 'full: no bypassed gate, no mock secrets, no recheck pending',
-  'doctor.assurance.lower': 'this run has lower assurance (mock secrets or a bypassed gate)',
+  'doctor.assurance.lower': 'this run stands under lower assurance: {reasons}',
   'doctor.assurance.lower.hint': 'Run `cccc gates` to see which; a passing Codex recheck restores full assurance (`cccc recheck` when Codex is back).',
   'doctor.rechecks': '{count} Codex recheck(s) pending: {items}',
   'doctor.rechecks.hint': 'Run `cccc recheck` once Codex is available; the final gate cannot pass while rechecks are pending.',
 
+  'doctor.budget.title': 'Codex call budget',
+  'doctor.budget.ok': '{calls}/{limit} Codex calls used in this run ({cacheHits} cache hit(s))',
+  'doctor.budget.low': 'only {remaining} of {limit} Codex calls left in this run',
+  'doctor.budget.next': 'the next review would exceed the budget: {message}',
+  'doctor.budget.hint': 'Raise codex_review_policy.budget.* in docs/cccc/config.json, or let the review policy batch low-risk milestones; `cccc budget` shows the ledger.',
+
   'doctor.docs.title': 'Planning docs since the plan was approved',
+  'doctor.docs.disabled': 'docs sync is off (docs_sync.enabled / docs_sync.track_hashes)',
   'doctor.docs.ok': '{count} tracked doc(s) unchanged since the plan was approved',
   'doctor.docs.none': 'no plan-approval hashes recorded (no approved plan in this run yet)',
   'doctor.docs.changed': 'changed since the plan was approved: {docs}',
@@ -279,12 +286,19 @@ export const ZH_DOCTOR: Record<keyof typeof EN_DOCTOR, string> = {
 
   'doctor.assurance.title': '保证级别',
   'doctor.assurance.ok': '完整：没有被绕过的审查门，没有模拟密钥，没有待复查项',
-  'doctor.assurance.lower': '本次运行的保证级别较低（使用了模拟密钥或绕过了审查门）',
+  'doctor.assurance.lower': '本次运行处于较低保证级别：{reasons}',
   'doctor.assurance.lower.hint': '运行 `cccc gates` 查看是哪些；Codex 复查通过后恢复完整保证（Codex 恢复后运行 `cccc recheck`）。',
   'doctor.rechecks': '有 {count} 项 Codex 复查待完成：{items}',
   'doctor.rechecks.hint': 'Codex 可用后运行 `cccc recheck`；有待复查项时最终审查门无法通过。',
 
+  'doctor.budget.title': 'Codex 调用额度',
+  'doctor.budget.ok': '本次运行已使用 {calls}/{limit} 次 Codex 调用（{cacheHits} 次缓存命中）',
+  'doctor.budget.low': '本次运行只剩 {remaining}/{limit} 次 Codex 调用',
+  'doctor.budget.next': '下一次审查会超出额度：{message}',
+  'doctor.budget.hint': '在 docs/cccc/config.json 中提高 codex_review_policy.budget.*，或让审查策略合并低风险 milestone；`cccc budget` 会显示用量。',
+
   'doctor.docs.title': '计划批准后的规划文档',
+  'doctor.docs.disabled': '文档同步已关闭（docs_sync.enabled / docs_sync.track_hashes）',
   'doctor.docs.ok': '{count} 个受跟踪的文档自计划批准以来未改变',
   'doctor.docs.none': '没有记录计划批准时的哈希（本次运行尚无已批准的计划）',
   'doctor.docs.changed': '自计划批准以来发生变化：{docs}',
