@@ -1,36 +1,34 @@
 /**
  * The state facts of the Stop-hook decision (`StopStateFacts`): the status and revision from `state.json`, and the
  * `cccc next` instruction and command for the block reason (issue #4 §1, "The reason tells Claude what to do
- * next"), computed by the same pure `nextStep` the `next` command uses — it and its imports (status table,
- * resume and guard helpers, message catalogue) are plain modules, so it stays on the hot path; the `next`
- * command's own module (zod config, XState store) does not.
+ * next"), from {@link activeNextStep} (next-light.ts: the same texts and logic as `nextStep`, without loading
+ * the whole message catalogue on the hook's hot path).
  */
-import { DISCOVERY_DOCS, unfilledDiscoveryDocs } from '../../machines/guards.js';
-import { isStatus } from '../../machines/status-table.js';
+import { STATUS_TABLE, type ActiveStatus } from '../../machines/status-table.js';
 import type { DocState, WorkflowContext } from '../../machines/types.js';
-import { nextStep } from '../next/next-step.js';
 import type { WorkspacePaths } from '../workspace/paths.js';
 import { fs } from './hook-io.js';
 import type { HookConfig, HookState } from './hook-workspace.js';
+import { activeNextStep, HOOK_DISCOVERY_DOCS } from './next-light.js';
 import type { StopStateFacts } from './stop-decision.js';
 
-/** Instruction used when `nextStep` cannot be computed from a damaged context. */
+/** Instruction used when the next step cannot be computed from a damaged context. */
 const FALLBACK = { instruction: 'Run `cccc next --json` and do exactly the step it names.', command: 'cccc next --json' } as const;
 
 /**
- * Facts for `decideStop`. Only statuses of kind `active` get a `nextStep` (the others never block), and only
- * `DISCOVER_EXISTING_PROJECT` reads the discovery docs. Never throws: a context `nextStep` cannot read gives
- * the fallback instruction.
+ * Facts for `decideStop`. Only statuses of kind `active` get a next step (the others never block), and only
+ * `DISCOVER_EXISTING_PROJECT` reads the discovery docs. Never throws: a context too damaged to read gives the
+ * fallback instruction.
  */
 export function stopStateFacts(state: HookState, config: HookConfig, paths: WorkspacePaths, needsNext: boolean): StopStateFacts {
   const context = state.context;
   const task = typeof context.task === 'string' ? context.task : null;
   const base: StopStateFacts = { status: state.status, revision: state.revision, task, milestoneId: null, milestoneTitle: null, ...fallback() };
-  if (!needsNext || !isStatus(state.status)) return base;
+  const kind = Object.prototype.hasOwnProperty.call(STATUS_TABLE, state.status) ? STATUS_TABLE[state.status as ActiveStatus].kind : null;
+  if (!needsNext || kind !== 'active') return base;
   try {
-    const unfilled = state.status === 'DISCOVER_EXISTING_PROJECT' ? unfilledDiscoveryDocs(discoveryDocStates(paths)) : [];
-    const step = nextStep(state.status, context as unknown as WorkflowContext, state.revision, {
-      unfilledDiscoveryDocs: unfilled,
+    const step = activeNextStep(state.status as ActiveStatus, context as unknown as WorkflowContext, {
+      docs: () => discoveryDocStates(paths),
       limits: config.limits,
       language: config.language,
     });
@@ -70,7 +68,7 @@ export function hookDocState(text: string | null): DocState {
 /** The states of the discovery docs under `docs/cccc/`. */
 export function discoveryDocStates(paths: WorkspacePaths): Record<string, DocState> {
   const states: Record<string, DocState> = {};
-  for (const name of DISCOVERY_DOCS) {
+  for (const name of HOOK_DISCOVERY_DOCS) {
     let text: string | null;
     try {
       text = fs.readFileSync(paths.doc(name), 'utf8');
