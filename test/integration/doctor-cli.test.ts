@@ -104,7 +104,7 @@ describe('language and the diagram (built CLI)', () => {
     const dir = tempDir();
     const condensed = await runCli(['graph', '--condensed'], { cwd: dir });
     expect(condensed.exitCode).toBe(0);
-    expect(condensed.stdout).toBe(readmeMermaid());
+    expect(`${condensed.stdout}\n`).toBe(readmeMermaid()); // execa strips the final newline
     const json = await runCli(['graph', '--format', 'json'], { cwd: dir });
     expect(json.json<{ states: unknown[] }>().states.length).toBeGreaterThan(10);
     expect(CCCC_BIN).toMatch(/dist\/src\/bin\.js$/);
