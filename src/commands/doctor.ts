@@ -13,7 +13,9 @@ import { runDoctor } from '../doctor/run.js';
 import type { DoctorReport } from '../doctor/types.js';
 import { translator } from '../i18n/catalogue.js';
 
+/** Human rendering of a doctor report (re-exported for the CLI's lazy import). */
 export { formatDoctor };
+/** The `cccc doctor --json` document. */
 export type { DoctorReport };
 
 /** Run every doctor check for the workspace containing `deps.cwd`. Never throws for what it finds. */

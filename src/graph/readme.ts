@@ -7,8 +7,9 @@ import { readFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { InvalidInputError } from '../errors.js';
 
-/** The marker lines around the generated block. */
+/** The marker line that opens the generated block. */
 export const GRAPH_START = '<!-- cccc:graph:start -->';
+/** The marker line that closes the generated block. */
 export const GRAPH_END = '<!-- cccc:graph:end -->';
 
 /** The block between the markers for `mermaid` (a diagram ending in a newline). */
