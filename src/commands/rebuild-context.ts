@@ -85,7 +85,7 @@ export async function runRebuildContext(options: { gate?: string }, deps: Pick<C
 export function formatRebuildContext(r: RebuildContextResult, language: Language = 'en'): string {
   const t = translator(language);
   return [
-    t('rebuild.done', { file: r.file, gate: r.gate, id: r.id, round: r.round, bytes: r.bytes, cap: r.cap }),
+    t('rebuild.done', { file: r.file, gate: r.gate, of: r.id === r.gate ? '' : t('rebuild.of', { id: r.id }), round: r.round, bytes: r.bytes, cap: r.cap }),
     r.base ? t('rebuild.base', { base: r.base }) : t('rebuild.noBase'),
     r.truncated.length ? t('rebuild.cut', { sections: r.truncated.map((s) => `${s.section} (−${s.droppedBytes} B)`).join(', ') }) : t('rebuild.notCut'),
     r.withheld.length ? t('rebuild.withheld', { files: r.withheld.join(', ') }) : t('rebuild.noneWithheld'),

@@ -19,7 +19,8 @@ export const EN_OPERATIONS = {
   'codexCheck.hint.schema': 'A bug in this cccc build: Codex would reject the verdict schema. Reinstall cccc or report it.',
   'codexCheck.hint.resume': 'Then run `cccc codex-check` again and leave the pause with `cccc resume --strategy recommended`.',
 
-  'rebuild.done': 'Rebuilt {file} for the {gate} review of {id} (round {round}): {bytes} bytes of the {cap}-byte cap.',
+  'rebuild.done': 'Rebuilt {file} for the {gate} review{of} (round {round}): {bytes} bytes of the {cap}-byte cap.',
+  'rebuild.of': ' of {id}',
   'rebuild.base': 'Diff base: {base}',
   'rebuild.noBase': 'Diff base: none (the plan gate reviews the planning docs only)',
   'rebuild.withheld': 'Withheld (secret-looking; listed by name only, content never sent): {files}',
@@ -69,7 +70,8 @@ export const ZH_OPERATIONS: Record<keyof typeof EN_OPERATIONS, string> = {
   'codexCheck.hint.schema': '这是此 cccc 版本的缺陷：Codex 会拒绝该审查结论 schema。请重新安装 cccc 或报告它。',
   'codexCheck.hint.resume': '然后再次运行 `cccc codex-check`，并用 `cccc resume --strategy recommended` 离开暂停。',
 
-  'rebuild.done': '已为 {id} 的 {gate} 审查（第 {round} 轮）重建 {file}：{bytes} 字节，上限 {cap} 字节。',
+  'rebuild.done': '已为 {gate} 审查{of}（第 {round} 轮）重建 {file}：{bytes} 字节，上限 {cap} 字节。',
+  'rebuild.of': '（{id}）',
   'rebuild.base': '差异基准：{base}',
   'rebuild.noBase': '差异基准：无（plan 审查门只审查规划文档）',
   'rebuild.withheld': '已扣留（疑似密钥；只列出文件名，内容从不发送）：{files}',
