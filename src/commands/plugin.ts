@@ -25,7 +25,7 @@ export function formatPluginBuild(r: PluginBuildResult): string {
   return [
     `${r.replaced ? 'Rebuilt' : 'Built'} the ${r.name} ${r.version} Claude Code plugin: ${r.out}`,
     `  commands: ${r.commands.join(', ')}`,
-    `  hooks:    ${r.hooks.join(', ')} — Stop and StopFailure act only in a repository set up with cccc (the Stop hook only while \`cccc loop start\` is on); the PreToolUse guard denies destructive commands and secret reads in every session that has the plugin enabled`,
+    `  hooks:    ${r.hooks.join(', ')} — in every session with the plugin enabled; Stop and StopFailure act only in a repository set up with cccc (the Stop hook only while \`cccc loop start\` is on), and they defer to the project's own cccc hooks when \`cccc loop start\` registered them; the PreToolUse guard denies destructive commands and secret reads everywhere`,
     `  runtime:  dist/, templates and ${r.dependencies.length} production dependencies (${r.files} files, ${(r.bytes / 1024 / 1024).toFixed(1)} MB); \`cccc\` is on the Bash PATH via bin/`,
     '',
     'Install it:',

@@ -63,16 +63,30 @@ export function pluginCommandText(template: string, version: string): string {
   return renderCommandTemplate(rewritten, version);
 }
 
-/** The `${CCCC_ENTRY}` of a plugin: the plugin's copy of the CLI, found through `${CLAUDE_PLUGIN_ROOT}` (B6). */
-export const PLUGIN_ENTRY = '${CLAUDE_PLUGIN_ROOT}/dist/src/bin.js';
+/** The script the plugin's hooks run, through `${CLAUDE_PLUGIN_ROOT}` (B6): src/plugin/hook-bin.ts, compiled. */
+export const PLUGIN_HOOK_SCRIPT = '${CLAUDE_PLUGIN_ROOT}/dist/src/plugin/hook-bin.js';
 
 /**
- * `hooks/hooks.json`: the template's description and hooks, run as `node ${CLAUDE_PLUGIN_ROOT}/dist/src/bin.js
- * hook <name>` in exec form (no shell, so a plugin path with spaces works — D5). `node` is looked up on PATH: the
- * plugin directory may be installed on another machine than the one that built it.
+ * `hooks/hooks.json`: the template's description and hooks, each `[<entry>, "hook", <name>]` handler run as
+ * `node ${CLAUDE_PLUGIN_ROOT}/dist/src/plugin/hook-bin.js <name>` in exec form (no shell, so a plugin path with
+ * spaces works — D5). hook-bin defers to the project's own cccc hook when `cccc loop start` registered one, so a
+ * stop is never decided twice (src/plugin/hook-entry.ts). `node` is looked up on PATH: the plugin directory may be
+ * installed on another machine than the one that built it.
  */
 export function pluginHooks(templateText: string): { description: string; hooks: HookRegistrations } {
-  const hooks = fillHookTemplate(templateText, { node: 'node', entry: PLUGIN_ENTRY });
+  const filled = fillHookTemplate(templateText, { node: 'node', entry: PLUGIN_HOOK_SCRIPT });
+  const hooks = Object.fromEntries(
+    Object.entries(filled).map(([event, groups]) => [
+      event,
+      groups.map((group) => ({
+        ...group,
+        hooks: group.hooks.map((handler) => {
+          const args = (handler as { args?: unknown }).args;
+          return Array.isArray(args) && args[0] === PLUGIN_HOOK_SCRIPT && args[1] === 'hook' ? { ...handler, args: [PLUGIN_HOOK_SCRIPT, ...args.slice(2)] } : handler;
+        }),
+      })),
+    ]),
+  ) as HookRegistrations;
   const description = (JSON.parse(templateText) as { description?: unknown }).description;
   return { description: typeof description === 'string' ? description : 'cccc hooks', hooks };
 }

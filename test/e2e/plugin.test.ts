@@ -4,7 +4,8 @@
  * strict mode, adds it as a local marketplace, installs it and lists its 4 commands and 3 hooks. The installed
  * copy runs on its own: its `bin/cccc` answers `--version` and sets up a repository from the plugin's own
  * templates. Then a `claude -p` session with `--plugin-dir` proves the two runtime claims: the plugin's `bin/` puts
- * `cccc` on the Bash tool's PATH, and the plugin's Stop hook runs (it logs its decision in the workspace).
+ * `cccc` on the Bash tool's PATH, and the plugin's Stop hook runs (it logs its decision in the workspace) — once per
+ * stop, also when `cccc loop start` registered the project's own hooks (the plugin's then defer to them).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -93,5 +94,18 @@ describe.skipIf(problem !== undefined)('the Claude Code plugin, checked by the r
     // The Stop hook of the plugin ran in the workspace: the loop is off, so it allowed the stop and logged why.
     const log = readFileSync(path.join(repo, 'docs', 'cccc', 'logs', 'hooks.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(log).toContainEqual(expect.objectContaining({ hook: 'stop', decision: 'allow' }));
+  });
+
+  it('with `cccc loop start` in the project, the plugin defers: each stop is decided once, by the project hook', async () => {
+    const { dir } = await buildPlugin();
+    const repo = newUserRepo();
+    const cccc = cliIn(repo);
+    expect((await cccc(['setup', '--yes'])).exitCode).toBe(0);
+    expect((await cccc(['loop', 'start', '--session-id', 'any'])).exitCode).toBe(0);
+    stub.player = () => ({ text: 'done' });
+    const run = await runClaude(['-p', 'hello', '--output-format', 'json', '--plugin-dir', dir], { cwd: repo, env: claudeEnv(stub, tempDir('cccc-plugin-home-')) });
+    expect(run.exitCode, String(run.stderr)).toBe(0);
+    const stops = readFileSync(path.join(repo, 'docs', 'cccc', 'logs', 'hooks.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.hook === 'stop');
+    expect(stops).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The Claude Code plugin layout (issue #7): commands rewritten to the plugin's namespace from the same templates,
- * hooks from hooks-template in exec form through `${CLAUDE_PLUGIN_ROOT}`, and the production-dependency copy plan
- * (two versions of one package both kept; devDependencies never copied).
+ * hooks from hooks-template in exec form through `${CLAUDE_PLUGIN_ROOT}` (deferring to a project's own cccc hook),
+ * and the production-dependency copy plan (two versions of one package both kept; devDependencies never copied).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +9,8 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { isCcccHandler } from '../../src/claude/settings.js';
 import { planDependencyCopy } from '../../src/plugin/dependencies.js';
-import { PLUGIN_COMMANDS, PLUGIN_ENTRY, pluginCommandText, pluginHooks, pluginManifest } from '../../src/plugin/layout.js';
+import { projectRegistersHook } from '../../src/plugin/hook-entry.js';
+import { PLUGIN_COMMANDS, PLUGIN_HOOK_SCRIPT, pluginCommandText, pluginHooks, pluginManifest } from '../../src/plugin/layout.js';
 import { inspectGeneratedFile } from '../../src/setup/markers.js';
 import { packageRoot } from '../../src/workspace/package-root.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -36,15 +37,17 @@ describe('plugin commands', () => {
 });
 
 describe('plugin hooks', () => {
-  it('registers the template hooks as node ${CLAUDE_PLUGIN_ROOT}/dist/src/bin.js hook <name>, recognised as cccc handlers', () => {
+  it('registers the template hooks as node ${CLAUDE_PLUGIN_ROOT}/dist/src/plugin/hook-bin.js <name>, never mistaken for a project registration', () => {
     const { description, hooks } = pluginHooks(read('hooks-template/hooks.json'));
     expect(description).toMatch(/cccc/);
     expect(Object.keys(hooks).sort()).toEqual(['PreToolUse', 'Stop', 'StopFailure']);
     const handlers = Object.values(hooks).flatMap((groups) => groups.flatMap((g) => g.hooks));
+    expect(handlers.map((h) => (h as { args: string[] }).args[1]).sort()).toEqual(['guard', 'stop', 'stop-failure']);
     for (const handler of handlers) {
-      expect(handler).toMatchObject({ type: 'command', command: 'node', args: [PLUGIN_ENTRY, 'hook', expect.any(String)] });
-      expect(isCcccHandler(handler)).toBe(true);
+      expect(handler).toMatchObject({ type: 'command', command: 'node', args: [PLUGIN_HOOK_SCRIPT, expect.any(String)], timeout: expect.any(Number) });
+      expect(isCcccHandler(handler)).toBe(false); // `cccc loop start/stop` never touch them
     }
+    expect(hooks.PreToolUse?.[0]?.matcher).toBe(JSON.parse(read('hooks-template/hooks.json')).hooks.PreToolUse[0].matcher);
   });
 
   it('names the plugin in kebab-case with the package version', () => {
@@ -101,5 +104,26 @@ describe('planDependencyCopy', () => {
     const manifest = JSON.parse(read('package.json')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
     for (const dep of Object.keys(manifest.dependencies)) expect(names.has(dep), dep).toBe(true);
     for (const dev of Object.keys(manifest.devDependencies)) expect(names.has(dev), dev).toBe(false);
+  });
+});
+
+describe('plugin hook deferral', () => {
+  const settings = (root: string, file: string, value: unknown) => {
+    mkdirSync(path.join(root, '.claude'), { recursive: true });
+    writeFileSync(path.join(root, '.claude', file), typeof value === 'string' ? value : JSON.stringify(value));
+  };
+  const registration = (name: string, entry = '/opt/cccc/dist/src/bin.js') => ({ hooks: { Stop: [{ hooks: [{ type: 'command', command: '/usr/bin/node', args: [entry, 'hook', name] }] }] } });
+
+  it.each([
+    { name: 'no settings', files: {}, hook: 'stop', defers: false },
+    { name: 'cccc stop in settings.json', files: { 'settings.json': registration('stop') }, hook: 'stop', defers: true },
+    { name: 'cccc stop in settings.local.json (Windows path)', files: { 'settings.local.json': registration('stop', 'C:\\cccc\\dist\\src\\bin.js') }, hook: 'stop', defers: true },
+    { name: 'only another hook name registered', files: { 'settings.json': registration('guard') }, hook: 'stop', defers: false },
+    { name: 'another tool that happens to say hook stop', files: { 'settings.json': registration('stop', '/opt/other/cli.js') }, hook: 'stop', defers: false },
+    { name: 'settings that do not parse', files: { 'settings.json': '{ "hooks": ' }, hook: 'stop', defers: false },
+  ])('$name → defers: $defers', ({ files, hook, defers }) => {
+    const root = tempDir('cccc-plugin-defer-');
+    for (const [file, value] of Object.entries(files)) settings(root, file, value);
+    expect(projectRegistersHook(root, hook)).toBe(defers);
   });
 });
