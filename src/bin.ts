@@ -10,6 +10,16 @@ async function main(argv: string[]): Promise<number> {
     const { runHookEntry } = await import('./hooks/entry.js');
     return runHookEntry(argv.slice(3));
   }
+  if (argv[2] === 'status' && argv[3] === '--json' && argv.length === 4) {
+    // The fast read path (src/commands/status-light.ts, issue #7): no commander, zod or XState when the workspace
+    // files are as expected; null sends it down the full path, which reports any problem.
+    const { lightStatusJson } = await import('./commands/status-light.js');
+    const text = lightStatusJson(process.cwd());
+    if (text !== null) {
+      process.stdout.write(text);
+      return 0;
+    }
+  }
   const { EXIT_CODES } = await import('./errors.js');
   const { buildProgram } = await import('./cli.js');
   const { CommanderError } = await import('commander');
