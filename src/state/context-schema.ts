@@ -75,7 +75,16 @@ export const LimitsSchema = z.strictObject({
   allowContinueWithP2: z.boolean(),
 });
 
-export const ContextSchema = z.strictObject({
+/**
+ * A context written before issue #6 has no `mockSecrets`; its `lowerAssurance` could only come from mock secrets
+ * then (no bypass existed), so that is what it becomes — and a replay of its journal agrees.
+ */
+const withMockSecrets = (value: unknown): unknown =>
+  value !== null && typeof value === 'object' && !('mockSecrets' in value)
+    ? { ...value, mockSecrets: (value as { lowerAssurance?: unknown }).lowerAssurance === true }
+    : value;
+
+export const ContextSchema = z.preprocess(withMockSecrets, z.strictObject({
   run: z.number().int().nonnegative(),
   task: z.string().nullable(),
   milestones: z.array(MilestoneSchema),
@@ -112,7 +121,7 @@ export const ContextSchema = z.strictObject({
   runBase: z.string().nullable(),
   milestoneBase: z.string().nullable(),
   ...PolicyContextShape,
-});
+}));
 
 /** Journal events are validated loosely here (type + base fields); the machine decides on the rest. */
 export const JournalEventSchema = z.looseObject({
