@@ -85,11 +85,13 @@ export async function runDemo(options: DemoOptions, deps: CommandDeps): Promise<
   let step = 0;
   const say = (text: string) => deps.log(`[demo ${++step}/${steps}] ${text}`);
   const reviews: DemoReview[] = [];
-  const review = async (what: string) => {
+  const review = async (what: string, expected: string) => {
     say(`${what}: \`cccc review\` with the SIMULATED reviewer`);
     const r: ReviewResult = await runReview(cmd);
     reviews.push({ gate: r.gate, milestone: r.milestone, round: r.round, verdict: r.verdict, passed: r.passed, summary: r.summary, to: r.to });
     deps.log(`         ${r.gate}${r.milestone ? ` ${r.milestone}` : ''} round ${r.round}: ${r.verdict} → ${r.to}`);
+    // The script below depends on each step landing where it should; say so plainly if one did not.
+    if (r.to !== expected) throw new Error(`cccc demo: ${what} went to ${r.to}, expected ${expected} (verdict ${r.verdict}: ${r.summary}). The repository is kept at ${root}.`);
   };
   const submit = async (stepName: string, selfReview?: SelfReview) => {
     const text = selfReview ? JSON.stringify(selfReview) : '';
@@ -110,20 +112,20 @@ export async function runDemo(options: DemoOptions, deps: CommandDeps): Promise<
   say('Claude (simulated) writes project-brief, roadmap and milestones.yaml (M001, M002); `cccc submit plan`');
   writeFiles(root, { ...project.planningDocs(), 'docs/cccc/milestones.yaml': stringify(project.DEMO_MILESTONES) });
   await submit('plan', project.demoSelfReview('the plan has two small milestones, each with acceptance criteria and a test.'));
-  await review('Codex plan gate');
+  await review('Codex plan gate', 'IMPLEMENT_MILESTONE');
   say('M001: Claude (simulated) adds farewell(name) and its test — without trimming the name; `cccc submit milestone`');
   writeFiles(root, project.M001_FIRST_TRY);
   await submit('milestone', project.demoSelfReview('M001 is submitted with a deliberate bug (farewell does not trim) so the fix round is visible.'));
-  await review('M001 milestone gate');
+  await review('M001 milestone gate', 'CLAUDE_FIX');
   say('M001 fix round: Claude (simulated) trims the name; `cccc submit fix`');
   writeFiles(root, project.M001_FIX);
   await submit('fix', project.demoSelfReview('farewell now trims the name; node --test passes.'));
-  await review('M001 milestone gate, round 2');
+  await review('M001 milestone gate, round 2', 'IMPLEMENT_MILESTONE');
   say('M002: Claude (simulated) adds shout(name) and its test; `cccc submit milestone`');
   writeFiles(root, project.M002_CHANGE);
   await submit('milestone', project.demoSelfReview('shout(name) upper-cases the name; node --test passes.'));
-  await review('M002 milestone gate');
-  await review('Codex final gate');
+  await review('M002 milestone gate', 'CODEX_FINAL_REVIEW');
+  await review('Codex final gate', 'DONE');
 
   const gates = await runGates(cmd);
   const trace = await runTrace({ limit: 0 }, cmd);
