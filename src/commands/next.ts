@@ -4,7 +4,7 @@ import { limitsFromConfig } from '../config/load.js';
 import { resolveLanguage } from '../i18n/language.js';
 import { nextStep, type NextStep } from '../next/next-step.js';
 import { policyNextFacts } from '../next/policy-facts.js';
-import { withPolicy } from '../next/policy-step.js';
+import { withPolicy, type PolicyNextStep } from '../next/policy-step.js';
 import { docStates } from '../plan/docs.js';
 import { readState } from '../state/store.js';
 import { translator } from '../i18n/catalogue.js';
@@ -12,7 +12,7 @@ import type { Language } from '../i18n/language.js';
 import { openWorkspace, type CommandDeps } from './workspace.js';
 
 /** Compute the next step for the workspace at `deps.cwd`. Read-only. */
-export async function runNext(deps: Pick<CommandDeps, 'cwd'>): Promise<NextStep> {
+export async function runNext(deps: Pick<CommandDeps, 'cwd'>): Promise<PolicyNextStep> {
   const { paths, config } = await openWorkspace(deps);
   const state = await readState(paths);
   const docs = state.status === 'DISCOVER_EXISTING_PROJECT' ? unfilledDiscoveryDocs(await docStates(paths, DISCOVERY_DOCS)) : [];

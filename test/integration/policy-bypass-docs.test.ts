@@ -16,6 +16,7 @@ import { runResume } from '../../src/commands/resume.js';
 import { runStatus } from '../../src/commands/status.js';
 import { runSyncDocs } from '../../src/commands/sync-docs.js';
 import { runTraceVerify } from '../../src/commands/trace-verify.js';
+import type { CcccConfig } from '../../src/config/schema.js';
 import { CcccError } from '../../src/errors.js';
 import { runRecheck } from '../../src/review/run-recheck.js';
 import { runReview } from '../../src/review/run-review.js';
@@ -51,7 +52,7 @@ function adversarialReview(over: Record<string, unknown> = {}): string {
 }
 
 /** Strict-like bypass policy: enabled, ask_or_bypass_once, low/medium allowed, one in a row, recheck required. */
-const bypassable = (c: Parameters<Parameters<typeof policyRun>[0]>[0]) => {
+const bypassable = (c: CcccConfig) => {
   c.codex.unavailable_policy = 'ask_or_bypass_once';
   c.codex.bypass.enabled = true;
 };
@@ -155,7 +156,7 @@ describe('docs sync and replan', () => {
     run.write('docs/cccc/architecture.md', '# architecture.md\n\nOne module per feature.\nStore: we switch to SQLite.\n');
     const next = await runNext(run.deps());
     expect(next.command).toBe('cccc sync-docs');
-    expect((next as { unsyncedDocs: unknown[] }).unsyncedDocs).toEqual([expect.objectContaining({ doc: 'architecture.md', impact: 'stack' })]);
+    expect(next.unsyncedDocs).toEqual([expect.objectContaining({ doc: 'architecture.md', impact: 'stack' })]);
     expect((await runSyncDocs({ dryRun: true }, run.deps())).result).toBe('changed');
     expect((await runStatus(run.deps())).status).toBe('IMPLEMENT_MILESTONE');
 

@@ -120,7 +120,7 @@ describe('curation before planning continues', () => {
     const next = await runNext(inRepo);
     expect(next.instruction).toMatch(/curate the 1 inbox document/);
     expect(next.command).toBe('cccc curate-docs --source docs/cccc/inbox/idea.md --into <doc>[,<doc>]  (or --irrelevant)');
-    expect((next as { pendingSources: string[] }).pendingSources).toEqual(['docs/cccc/inbox/idea.md']);
+    expect(next.pendingSources).toEqual(['docs/cccc/inbox/idea.md']);
 
     const config = recommendedConfig();
     expect((await errorOf(assertNoPendingSources(paths, config))).code).toBe('SOURCES_PENDING');

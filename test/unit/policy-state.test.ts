@@ -64,7 +64,7 @@ describe('review cache key', () => {
   });
   const key = (gate: 'plan' | 'milestone' | 'final', over: Partial<GateFingerprintFacts> = {}) => reviewCacheKey(gate, gateFingerprint(facts(over)));
 
-  it.each([
+  const CASES: ['plan' | 'milestone' | 'final', Partial<GateFingerprintFacts>, boolean][] = [
     ['plan', { head: 'h2' }, false],
     ['plan', { worktreeTree: 't2' }, false],
     ['plan', { planDocs: [{ name: 'roadmap.md', sha256: 'r2' }] }, true],
@@ -76,7 +76,8 @@ describe('review cache key', () => {
     ['milestone', { schemaVersion: 's2' }, true],
     ['final', { acceptanceCriteria: ['x'] }, false],
     ['final', { worktreeTree: 't2' }, true],
-  ] as const)('%s gate: changing %j changes the key: %s', (gate, over, changes) => {
+  ];
+  it.each(CASES)('%s gate: changing %j changes the key: %s', (gate, over, changes) => {
     expect(key(gate, over) !== key(gate)).toBe(changes);
   });
 
