@@ -32,7 +32,7 @@ import * as project from './project.js';
 
 /** Options of {@link runDemo}. */
 export interface DemoOptions {
-  /** Where to create the repository: must not exist or be an empty directory. Default: a new dir under os.tmpdir(). */
+  /** Where to create the repository (relative to `deps.cwd`): must not exist or be an empty directory. Default: a new dir under os.tmpdir(). */
   dir?: string;
 }
 
@@ -78,7 +78,7 @@ export function simulatedCodexCommand(token: string): string {
  * inspection.
  */
 export async function runDemo(options: DemoOptions, deps: CommandDeps): Promise<DemoResult> {
-  const root = prepareDirectory(options.dir);
+  const root = prepareDirectory(options.dir, deps.cwd);
   // The Codex adapter's progress lines say "codex:"; here they come from the simulation, so they say so.
   const cmd: CommandDeps = { ...deps, cwd: root, log: (line) => deps.log(line.replace(/^codex:/, `codex ${SIMULATION_LABEL}:`)) };
   const steps = 13;
@@ -143,9 +143,9 @@ export async function runDemo(options: DemoOptions, deps: CommandDeps): Promise<
   };
 }
 
-function prepareDirectory(dir: string | undefined): string {
+function prepareDirectory(dir: string | undefined, cwd: string): string {
   if (dir === undefined) return mkdtempSync(path.join(os.tmpdir(), 'cccc-demo-'));
-  const root = path.resolve(dir);
+  const root = path.resolve(cwd, dir);
   mkdirSync(root, { recursive: true });
   if (readdirSync(root).length > 0) {
     throw new RefusedError('DEMO_DIR_NOT_EMPTY', `${root} is not empty; the demo creates a new repository and never writes into an existing one.`, 'Pass a new or empty directory to --dir, or omit --dir to use a temporary one.', { dir: root });
