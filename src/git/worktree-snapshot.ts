@@ -10,7 +10,7 @@
  * `docs/cccc/` is excluded: it holds cccc's own runtime files and the planning docs, which the gates track
  * separately (a decision-log entry must not look like a code change).
  */
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, stat, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -36,7 +36,14 @@ export async function snapshotWorktree(root: string): Promise<string> {
   const index = path.join(dir, 'index');
   try {
     const realIndex = path.resolve(root, await git(root, ['rev-parse', '--git-path', 'index']));
-    await copyFile(realIndex, index).catch(() => undefined);
+    // Keep the copy's mtime: git's racy-clean check compares file mtimes with the index's own mtime, and a fresh
+    // mtime would make a same-size edit made right after the real index was written look unchanged.
+    await copyFile(realIndex, index)
+      .then(async () => {
+        const { atime, mtime } = await stat(realIndex);
+        await utimes(index, atime, mtime);
+      })
+      .catch(() => undefined);
     const env = { GIT_INDEX_FILE: index };
     const excludes = SNAPSHOT_EXCLUDES.map((p) => `:(exclude)${p}`);
     await git(root, ['add', '-A', '--', '.', ...excludes], env);
