@@ -13,10 +13,8 @@ import path from 'node:path';
 import { STATUS_TABLE } from '../../machines/status-table.js';
 import { decideGuard, guardHookOutput, type GuardDecision, type GuardFacts, type GuardPayload } from './guard.js';
 import { elapsedMs, type HookIO } from './hook-io.js';
-import { mayPauseWorkflow } from './hook-ownership.js';
-import { recordHookPause, type HookPauseResult } from './hook-pause.js';
+import type { HookPauseResult } from './hook-pause.js';
 import { appendHookLog, findHookWorkspace, findUpDir, hookConfig, hookState, readJsonFile } from './hook-workspace.js';
-import { readLoopFile } from './loop-record.js';
 import { parseHookPayload } from './payload.js';
 
 /** Run the guard once. */
@@ -42,6 +40,12 @@ export async function runGuardHook(io: HookIO): Promise<void> {
   const state = hookState(readJsonFile(paths.state));
   const active = state !== null && STATUS_TABLE[state.status as keyof typeof STATUS_TABLE]?.kind === 'active';
   let pause: HookPauseResult | null = null;
+  // Only a deny gets here: the modules that record a pause are loaded now, not before every tool call.
+  const [{ mayPauseWorkflow }, { readLoopFile }, { recordHookPause }] = await Promise.all([
+    import('./hook-ownership.js'),
+    import('./loop-record.js'),
+    import('./hook-pause.js'),
+  ]);
   if (active && config !== null && mayPauseWorkflow(readLoopFile(paths.loopDir), payload.sessionId)) {
     const reason = `cccc guard denied a ${payload.toolName ?? 'tool'} call (${decision.rule}): ${decision.reason}`;
     pause = await recordHookPause(
