@@ -94,10 +94,16 @@ export function parseLoopFile(raw: unknown): LoopFile | null {
  * extra continuation, while an fsync on every stop would cost milliseconds on the hook's hot path.
  */
 export function writeLoopFile(loopDir: string, record: LoopFile): void {
-  mkdirSync(loopDir, { recursive: true });
   const target = loopRecordPath(loopDir);
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(record, null, 2)}\n`);
+  const text = `${JSON.stringify(record, null, 2)}\n`;
+  try {
+    writeFileSync(temp, text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(loopDir, { recursive: true });
+    writeFileSync(temp, text);
+  }
   try {
     renameSync(temp, target);
   } catch (error) {
@@ -129,15 +135,21 @@ export class LoopLockBusyError extends Error {
  * {@link LoopLockBusyError} after {@link LOOP_LOCK_WAIT_MS}.
  */
 export function withLoopLock<T>(loopDir: string, fn: () => T): T {
-  mkdirSync(loopDir, { recursive: true });
   const lock = `${loopRecordPath(loopDir)}.lock`;
   const deadline = Date.now() + LOOP_LOCK_WAIT_MS;
+  let created = false;
   for (;;) {
     try {
       closeSync(openSync(lock, 'wx'));
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && !created) {
+        mkdirSync(loopDir, { recursive: true });
+        created = true;
+        continue;
+      }
+      if (code !== 'EEXIST') throw error;
       if (lockAge(lock) > LOOP_LOCK_STALE_MS) {
         try {
           unlinkSync(lock);
