@@ -8,7 +8,7 @@
  * requests, each `text.format.strict: true` with the gate's schema; `trace --json` shows every transition; cccc's
  * argv to codex is accepted by the real binary; nothing left 127.0.0.1; `trace --verify` replays the journal.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -225,8 +225,9 @@ describe.skipIf(problem !== undefined)('real codex: failures pause for Codex, ex
     stub = await startResponsesStub();
     fixtureRoot = mkdtempSync(path.join(os.tmpdir(), 'cccc-real-faults-'));
     atPlanGate = path.join(fixtureRoot, 'repo');
-    cpSync(newUserRepo(), atPlanGate, { recursive: true });
-    await walkToPlanReview(atPlanGate, [milestone('M001')]);
+    mkdirSync(atPlanGate);
+    newUserRepo(atPlanGate);
+    await walkToPlanReview(atPlanGate, [milestone('M001')], undefined, undefined, fixtureRoot);
   });
   afterAll(async () => {
     await stub?.close();

@@ -146,9 +146,10 @@ export function writeMilestones(root: string, milestones: readonly Milestone[]):
 /**
  * Write a self-review JSON file OUTSIDE the repository (an untracked file inside it would be "code" to the
  * gate fingerprints) and return its path. Defaults: `{verdict: ok, summary, concerns: [], questions: []}`.
+ * `dir` (default: a temp dir removed after the test) is where it goes — pass one in `beforeAll`.
  */
-export function writeSelfReview(over: Partial<SelfReview> = {}): string {
-  const file = path.join(tempDir('cccc-self-review-'), 'self-review.json');
+export function writeSelfReview(over: Partial<SelfReview> = {}, dir: string = tempDir('cccc-self-review-')): string {
+  const file = path.join(dir, `self-review-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.json`);
   const review: SelfReview = { verdict: 'ok', summary: 'Checked the change against the acceptance criteria.', concerns: [], questions: [], ...over };
   writeFileSync(file, `${JSON.stringify(review, null, 2)}\n`);
   return file;
@@ -173,13 +174,14 @@ export function editRepoFile(root: string, file: string, from: string, to: strin
 /**
  * Walk a new repository with cccc: `setup --yes`, `start`, discovery docs, `submit discovery`, planning docs,
  * `milestones.yaml`, `submit plan` (ok self-review). Ends in CODEX_ADVERSARIAL_PLAN_REVIEW; throws on any
- * non-zero exit. `env` is passed to every run.
+ * non-zero exit. `env` is passed to every run; `selfReviewDir` is where the self-review goes (see {@link writeSelfReview}).
  */
 export async function walkToPlanReview(
   root: string,
   milestones: readonly Milestone[] = [milestone('M001')],
   env?: Record<string, string>,
   extendEnv?: boolean,
+  selfReviewDir?: string,
 ): Promise<void> {
   const cccc = cliIn(root, env, extendEnv);
   const must = async (args: string[]) => {
@@ -192,5 +194,5 @@ export async function walkToPlanReview(
   await must(['submit', 'discovery']);
   fillPlanningDocs(root);
   writeMilestones(root, milestones);
-  await must(['submit', 'plan', '--self-review', writeSelfReview()]);
+  await must(['submit', 'plan', '--self-review', writeSelfReview({}, selfReviewDir)]);
 }

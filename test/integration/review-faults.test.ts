@@ -93,19 +93,19 @@ beforeAll(async () => {
   fixtures.plan = path.join(fixtureRoot, 'plan');
   mkdirSync(fixtures.plan);
   newUserRepo(fixtures.plan);
-  await walkToPlanReview(fixtures.plan, [milestone('M001'), milestone('M002', { depends_on: ['M001'], expected_files: ['src/shout.js'] })]);
+  await walkToPlanReview(fixtures.plan, [milestone('M001'), milestone('M002', { depends_on: ['M001'], expected_files: ['src/shout.js'] })], undefined, undefined, fixtureRoot);
   // At the M001 gate: plan approved, M001 implemented and submitted.
   fixtures.milestone = path.join(fixtureRoot, 'milestone');
   cpSync(fixtures.plan, fixtures.milestone, { recursive: true });
   await mustRun(fixtures.milestone, approve, ['review']);
   implement(fixtures.milestone, 'M001');
-  await mustRun(fixtures.milestone, approve, ['submit', 'milestone', '--self-review', writeSelfReview()]);
+  await mustRun(fixtures.milestone, approve, ['submit', 'milestone', '--self-review', writeSelfReview({}, fixtureRoot)]);
   // At the final gate: M001 and M002 passed.
   fixtures.final = path.join(fixtureRoot, 'final');
   cpSync(fixtures.milestone, fixtures.final, { recursive: true });
   await mustRun(fixtures.final, approve, ['review']);
   implement(fixtures.final, 'M002');
-  await mustRun(fixtures.final, approve, ['submit', 'milestone', '--self-review', writeSelfReview()]);
+  await mustRun(fixtures.final, approve, ['submit', 'milestone', '--self-review', writeSelfReview({}, fixtureRoot)]);
   await mustRun(fixtures.final, approve, ['review']);
   for (const gate of ['plan', 'milestone', 'final'] as const) {
     expect((await runCli(['status', '--json'], { cwd: fixtures[gate] })).json().status).toBe(GATE_STATUS[gate]);
