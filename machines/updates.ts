@@ -105,7 +105,8 @@ export function leaveMilestone(
   const next = statusAfterMilestone(context);
   return {
     outcomes,
-    milestoneIndex: next === 'IMPLEMENT_MILESTONE' ? nextOpenMilestoneIndex(context) : index,
+    // Past the last milestone the index is `milestones.length`: there is no current milestone in the final gate.
+    milestoneIndex: next === 'IMPLEMENT_MILESTONE' ? nextOpenMilestoneIndex(context) : context.milestones.length,
     milestonesThisRun: outcome === 'skipped' ? context.milestonesThisRun : context.milestonesThisRun + 1,
     diffLimitWaivedFor: null,
     fixReturnTo: null,

@@ -12,10 +12,12 @@ import { codexLoginStatus } from '../codex/status.js';
 import { runCodexExec, type CodexRunResult } from '../codex/exec.js';
 import { CODEX_FAILURE_HINTS } from '../codex/classify.js';
 import { limitsFromConfig } from '../config/load.js';
-import { CodexError } from '../errors.js';
+import { CodexError, RefusedError } from '../errors.js';
 import { translator } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import { changedPaths, treeFingerprint } from '../git/tree-fingerprint.js';
+import { CCCC_RUNTIME_PATHS } from '../git/pathspec.js';
+import writeFileAtomic from 'write-file-atomic';
 import { dispatch, readState } from '../state/store.js';
 import { toVerdictFacts } from '../verdicts/parse.js';
 import { writeVerdictSchema } from '../verdicts/json-schema.js';
@@ -56,6 +58,42 @@ export interface ReviewResult {
 }
 
 /**
+ * What the reviewer-wrote-nothing check ignores: cccc's runtime files, plus the files cccc itself appends to
+ * while a review may be running (`cccc answer`/`resume` write the decision log; the docs inbox indexes).
+ * Planning docs stay checked: Codex must not edit them.
+ */
+export const REVIEW_WRITE_CHECK_EXCLUDES: readonly string[] = [
+  ...CCCC_RUNTIME_PATHS,
+  'docs/cccc/decision-log.md',
+  'docs/cccc/source-index.json',
+  'docs/cccc/source-map.json',
+  'docs/cccc/inbox/',
+];
+
+/**
+ * Refuse to apply a verdict to a workflow that moved on while Codex was reviewing (a pause, a resume, a skip):
+ * the gate, milestone and round must still be the ones reviewed. The artifact stays on disk.
+ */
+async function assertStillReviewing(paths: Parameters<typeof readState>[0], target: ReturnType<typeof reviewTargetOf>): Promise<void> {
+  const now = await readState(paths);
+  let same = false;
+  try {
+    const current = reviewTargetOf(now.status, now.snapshot.context);
+    same = current.gate === target.gate && current.id === target.id && current.round === target.round;
+  } catch {
+    same = false;
+  }
+  if (!same) {
+    throw new RefusedError(
+      'REVIEW_STALE',
+      `The workflow moved on while Codex was reviewing (now ${now.status}); the ${target.gate} verdict was not applied.`,
+      'Run `cccc next`; run `cccc review` again when it asks for the review.',
+      { status: now.status },
+    );
+  }
+}
+
+/**
  * Run the review. Resolves with the verdict when Codex answered; throws {@link CodexError} after recording
  * the pause when Codex failed (`CODEX_<REASON>`) or wrote to the tree (`CODEX_WROTE_FILES`).
  */
@@ -70,8 +108,9 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult> {
   if (policy.cached) return policy.cached;
   const runtime = path.join(paths.workspace, 'runtime', 'review');
   const schemaFile = await writeVerdictSchema(target.gate, runtime);
-  const before = await treeFingerprint(paths.root);
+  const before = await treeFingerprint(paths.root, REVIEW_WRITE_CHECK_EXCLUDES);
   const started = deps.now();
+  const threadFile = path.join(runtime, `${target.gate}-thread.json`);
   const result: CodexRunResult<typeof target.gate> = await runCodexExec({
     gate: target.gate,
     root: paths.root,
@@ -84,8 +123,11 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult> {
     idleTimeoutMs: config.codex.idle_timeout_ms,
     env: deps.env,
     stderr: deps.log,
+    // Saved before the long wait, so a person can `codex exec resume <id>` an interrupted review (issue #3 §1).
+    onThreadId: (threadId) =>
+      writeFileAtomic(threadFile, `${JSON.stringify({ gate: target.gate, milestone: target.milestone?.id ?? null, round: target.round, threadId, at: started.toISOString() })}\n`),
   });
-  const after = await treeFingerprint(paths.root);
+  const after = await treeFingerprint(paths.root, REVIEW_WRITE_CHECK_EXCLUDES);
   const written = changedPaths(before, after);
   const where = { gate: target.gate, id: target.id, round: target.round, date: started };
   const meta = {
@@ -151,6 +193,7 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult> {
   const extra = await verdictEventFacts(paths, config, target, facts, passed, context.batch.milestones);
   const usage = codexCallFacts(result);
   const event = makeEvent({ type: 'review.verdict', gate: target.gate, verdict: facts, record, tree: prepared.facts.worktreeTree, usage, ...extra }, config, deps);
+  await assertStillReviewing(paths, target);
   const { before: from, after: to } = await dispatch(paths, event, 'codex');
   return {
     gate: target.gate,
