@@ -49,6 +49,8 @@ function isCcccHook(handler: unknown, name: string): boolean {
 /** Run the plugin hook `name` (see the module doc). */
 export async function runPluginHook(name: string, env: Record<string, string | undefined> = process.env): Promise<void> {
   const project = env.CLAUDE_PROJECT_DIR;
+  // An enabled plugin runs in every project; its guard acts only in cccc workspaces (where `safety.*` applies).
+  if (name === 'guard' && project && !fs.existsSync(path.join(project, 'docs', 'cccc', 'config.json'))) return;
   if (project && projectRegistersHook(project, name)) {
     process.stderr.write(`cccc plugin hook ${name}: the project's settings register cccc's ${name} hook (cccc loop start); that one decides\n`);
     return;
