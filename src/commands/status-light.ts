@@ -16,12 +16,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { currentMilestoneId } from '../../machines/guards.js';
 import { STATUS_TABLE, type Status } from '../../machines/status-table.js';
 import type { WorkflowContext } from '../../machines/types.js';
 import type { CcccConfig } from '../config/schema.js';
-import { loopSummary } from '../hooks/loop-record.js';
-import { policyStatus } from '../policy/status-fields.js';
+import { statusDocument } from './status-document.js';
 import { findUp } from '../workspace/root.js';
 import { workspacePaths } from '../workspace/paths.js';
 import type { StatusResult } from './status.js';
@@ -45,30 +43,9 @@ export function lightStatus(cwd: string): StatusResult | null {
     const state = JSON.parse(readFileSync(paths.state, 'utf8')) as unknown;
     if (!configUsable(config) || !stateUsable(state)) return null;
     const status = state.status as Status;
-    const ctx = (state.snapshot as Json).context as unknown as WorkflowContext;
-    const current = currentMilestoneId(ctx);
-    const outcomes = new Map(ctx.outcomes.map((o) => [o.id, o.outcome]));
-    return {
-      status,
-      kind: STATUS_TABLE[status].kind,
-      milestone: current,
-      revision: state.revision as number,
-      task: ctx.task,
-      mode: config.mode as string,
-      pause: ctx.pause,
-      planApproved: ctx.planApproved,
-      milestones: ctx.milestones.map((m) => ({
-        id: m.id,
-        title: m.title,
-        risk: m.risk,
-        outcome: outcomes.get(m.id) ?? (m.id === current ? 'current' : 'pending'),
-      })),
-      gatesPassed: ctx.gates.filter((g) => g.passed).length,
-      lowerAssurance: ctx.lowerAssurance,
-      updatedAt: state.updatedAt as string,
-      loop: loopSummary(paths.loopDir),
-      ...policyStatus(status, ctx, config as unknown as CcccConfig),
-    };
+    const context = (state.snapshot as Json).context as unknown as WorkflowContext;
+    const facts = { status, revision: state.revision as number, updatedAt: state.updatedAt as string, context };
+    return statusDocument(facts, config as unknown as CcccConfig, paths.loopDir);
   } catch {
     return null;
   }

@@ -3,12 +3,11 @@
  * `{status, milestone, revision, task, kind, pause, milestones: [{id, title, risk, outcome}], gates: {…},
  *   lowerAssurance, updatedAt}`.
  */
-import { STATUS_TABLE } from '../../machines/status-table.js';
-import { currentMilestoneId } from '../../machines/guards.js';
 import { readState } from '../state/store.js';
-import { policyStatus, policyStatusLines, type PolicyStatus } from '../policy/status-fields.js';
+import { policyStatusLines, type PolicyStatus } from '../policy/status-fields.js';
+import { statusDocument } from './status-document.js';
 import { openWorkspace, type CommandDeps } from './workspace.js';
-import { formatLoopSummary, loopSummary, type LoopSummary } from '../hooks/loop-record.js';
+import { formatLoopSummary, type LoopSummary } from '../hooks/loop-record.js';
 import type { PauseInfo } from '../../machines/types.js';
 import { translator } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
@@ -40,30 +39,7 @@ export interface StatusResult {
 export async function runStatus(deps: Pick<CommandDeps, 'cwd'>): Promise<StatusResult> {
   const { paths, config } = await openWorkspace(deps);
   const state = await readState(paths);
-  const ctx = state.snapshot.context;
-  const current = currentMilestoneId(ctx);
-  const outcomes = new Map(ctx.outcomes.map((o) => [o.id, o.outcome]));
-  return {
-    status: state.status,
-    kind: STATUS_TABLE[state.status].kind,
-    milestone: current,
-    revision: state.revision,
-    task: ctx.task,
-    mode: config.mode,
-    pause: ctx.pause,
-    planApproved: ctx.planApproved,
-    milestones: ctx.milestones.map((m) => ({
-      id: m.id,
-      title: m.title,
-      risk: m.risk,
-      outcome: outcomes.get(m.id) ?? (m.id === current ? 'current' : 'pending'),
-    })),
-    gatesPassed: ctx.gates.filter((g) => g.passed).length,
-    lowerAssurance: ctx.lowerAssurance,
-    updatedAt: state.updatedAt,
-    loop: loopSummary(paths.loopDir),
-    ...policyStatus(state.status, ctx, config),
-  };
+  return statusDocument({ status: state.status, revision: state.revision, updatedAt: state.updatedAt, context: state.snapshot.context }, config, paths.loopDir);
 }
 
 /** Human rendering of {@link StatusResult} in `language` (message catalogue; status names stay English). */
