@@ -189,6 +189,9 @@ describe.skipIf(problem !== undefined)('the Stop-hook loop with the real claude'
     // The final gate's `cccc review` moved the run to DONE, so the hook let that turn end (status-terminal).
     expect(result).toMatchObject({ type: 'result', subtype: 'success', result: 'Finished the CODEX_FINAL_REVIEW step; stopping here.' });
     expect((await cccc(['status', '--json'])).json()).toMatchObject({ status: 'DONE', loop: { active: true, capped: false } });
+    // Replaying the journal (cli, codex and hook actors) reproduces state.json exactly (issue #5).
+    const verify = await cccc(['trace', '--verify', '--json']);
+    expect(verify.exitCode, verify.stderr).toBe(0);
 
     // The slash command reached the model expanded, with the task as its arguments.
     const bodies = stub.mainBodies().slice(before);
