@@ -9,7 +9,7 @@
  * Dependencies come from the npm cache when it has them (`--prefer-offline`; `npm ci` fills it), else from the
  * npm registry.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -21,7 +21,8 @@ import { tempDir } from '../helpers/tmp.js';
 const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string; files: string[]; dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
 /** Where packed files may live: the `files` entries (dirs get a trailing slash) plus what npm always adds. */
-const ALLOWED = ['package.json', ...manifest.files.map((f) => (/\.\w+$/.test(f) ? f : `${f}/`))];
+// A `files` entry is a file (README.md, LICENSE) or a directory (dist/src): directories match by prefix.
+const ALLOWED = ['package.json', ...manifest.files.map((f) => (existsSync(path.join(REPO_ROOT, f)) && statSync(path.join(REPO_ROOT, f)).isFile() ? f : `${f}/`))];
 
 describe('the packed tarball, installed into a temp prefix', () => {
   let work: string;
