@@ -110,14 +110,13 @@ export function planReviewPrompt(facts: PlanReviewFacts): string {
     '- needs_human: a decision only the human can make; ask it in human_questions.',
     '- unsafe: the plan would do something dangerous (see unsafe steps above) and must not proceed.',
     '',
-    SEVERITY_GUIDE,
-    '',
-    READ_ONLY_RULES,
-    '',
-    outputRules(facts.userLanguage),
-    '',
-    bundleSection(facts.bundle),
+    ...closingSections(facts),
   ].join('\n');
+}
+
+/** What every review prompt ends with: severity meanings, read-only rules, output rules, then the bundle (as data). */
+function closingSections(facts: ReviewPromptBase): string[] {
+  return [SEVERITY_GUIDE, '', READ_ONLY_RULES, '', outputRules(facts.userLanguage), '', bundleSection(facts.bundle)];
 }
 
 function milestoneBlock(m: Milestone): string {
@@ -160,13 +159,7 @@ export function milestoneReviewPrompt(facts: MilestoneReviewFacts): string {
     '- sensitive_operation: the change touches production, real credentials, real money, destructive data',
     '  migrations or auth/permissions and needs explicit human approval.',
     '',
-    SEVERITY_GUIDE,
-    '',
-    READ_ONLY_RULES,
-    '',
-    outputRules(facts.userLanguage),
-    '',
-    bundleSection(facts.bundle),
+    ...closingSections(facts),
   ].join('\n');
 }
 
@@ -194,12 +187,6 @@ export function finalReviewPrompt(facts: FinalReviewFacts): string {
     '- needs_human: a decision only the human can make; ask it in human_questions.',
     '- unsafe: the result is dangerous and must not be accepted.',
     '',
-    SEVERITY_GUIDE,
-    '',
-    READ_ONLY_RULES,
-    '',
-    outputRules(facts.userLanguage),
-    '',
-    bundleSection(facts.bundle),
+    ...closingSections(facts),
   ].join('\n');
 }

@@ -6,9 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import type { DocState } from '../../machines/types.js';
 import type { WorkspacePaths } from '../workspace/paths.js';
+import { TEMPLATE_MARKER } from '../setup/markers.js';
 
-/** The marker every docs-template file carries until Claude replaces its content. */
-export const TEMPLATE_MARKER = 'cccc:template';
+/** The marker every docs-template file carries until Claude replaces its content (defined in setup/markers.ts). */
+export { TEMPLATE_MARKER };
 
 /** The state of one doc from its text (null = the file does not exist). Empty or whitespace-only counts as template. */
 export function docStateOf(text: string | null): DocState {
